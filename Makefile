@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+ARGS   ?=
+
+.PHONY: run demo test check lint format bench screenshots snapshots clean
+
+$(VENV)/.run-installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml $(VENV)/.run-installed
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	touch $@
+
+## run: set up and start the workshop with the program in config.toml (ARGS="--demo" …)
+run: $(VENV)/.run-installed
+	$(VENV)/bin/amk $(ARGS)
+
+## demo: a throw-away workshop with three groups' scores
+demo: $(VENV)/.run-installed
+	$(VENV)/bin/amk --demo
+
+## test: lint, types and the whole test suite (unit, ui, snapshots, e2e)
+test: $(VENV)/.dev-installed
+	$(MAKE) --no-print-directory check
+	$(PY) -m pytest
+
+## check: ruff (lint + format) and mypy
+check: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check amk_tui tests benchmarks
+	$(VENV)/bin/ruff format --check amk_tui tests benchmarks
+	$(VENV)/bin/mypy
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix amk_tui tests benchmarks
+	$(VENV)/bin/ruff format amk_tui tests benchmarks
+
+## snapshots: re-record the SVG snapshots after a deliberate change of the look
+snapshots: $(VENV)/.dev-installed
+	$(PY) -m pytest tests/snapshots --snapshot-update
+
+## bench: timings and memory, medians over repeated runs, written to benchmarks/results.md
+bench: $(VENV)/.dev-installed
+	$(PY) -m benchmarks.run
+
+## screenshots: the README's pictures, from `amk --demo`
+screenshots: $(VENV)/.dev-installed
+	$(PY) -m benchmarks.screenshots
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,5 @@
+"""`python -m amk_tui` is the same as the `amk` command."""
+
+from amk_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""The non-interactive commands: check-config, list, purge, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+
+from amk_tui.config import Config, load_config, load_content
+from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
+from amk_tui.store import SessionStore
+
+
+def check_config(path: str | None) -> int:
+    config = load_config(path)
+    minutes = config.planned_minutes
+    print(f"ok: {len(config.program.phases)} phases, {minutes:g} min ({config.source})")
+    return 0
+
+
+def list_sessions(store: SessionStore, config: Config) -> int:
+    content = load_content(config.language)
+    entries, bad = store.scan()
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    table = Table(title=f"{store.folder}", title_justify="left")
+    for column in (
+        content.t("list.date"),
+        "AMG",
+        content.t("list.status"),
+        content.t("list.groups"),
+    ):
+        table.add_column(column)
+    for factor in content.factors:
+        table.add_column(factor.short, justify="right")
+    for entry in entries:
+        s = entry.session
+        stats = stats_by_factor(s.groups)
+        means = [f"{stats[f].mean:.1f}" if stats[f].mean is not None else "–" for f in FACTOR_IDS]
+        table.add_row(
+            s.date.isoformat(), s.amg, content.t(f"status.{s.status}"), str(len(s.groups)), *means
+        )
+    if entries:
+        console.print(table)
+    else:
+        console.print(content.t("list.empty", folder=store.folder))
+    for item in bad:
+        print(
+            f"amk: {item.path.name}: {content.t('list.unreadable')}: {item.problem}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def purge(store: SessionStore, days: int, yes: bool, today: dt.date | None = None) -> int:
+    if days < 0:
+        print("amk: --older-than: must be 0 or more days", file=sys.stderr)
+        return 2
+    doomed = store.purgeable(days, today or dt.date.today())
+    if not doomed:
+        print(f"nothing older than {days} days in {store.folder}")
+        return 0
+    for entry in doomed:
+        print(f"  {entry.path.name}  ({entry.session.date}, {entry.session.amg})")
+    if not yes:
+        if not sys.stdin.isatty():
+            print("amk: add --yes to delete without asking", file=sys.stderr)
+            return 2
+        answer = input(f"Delete these {len(doomed)} sessions? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("nothing deleted")
+            return 1
+    for entry in doomed:
+        store.delete(entry)
+    print(f"deleted {len(doomed)} sessions")
+    return 0
+
+
+def report(store: SessionStore, path: Path, fmt: str, no_notes: bool, output: str | None) -> int:
+    from amk_tui.report import build_report
+
+    text = build_report(store, path, fmt=fmt, notes=not no_notes)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"wrote {output}")
+    elif fmt == "md" and sys.stdout.isatty():
+        Console().print(Markdown(text))
+    else:
+        sys.stdout.write(text)
+    return 0

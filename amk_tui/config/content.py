@@ -1,0 +1,183 @@
+"""The workshop's words in one language: factors, questions, slides and every UI string.
+
+Built in under `content/<lang>/` (Danish from the deck, English a translation); config.toml
+can point at the facilitator's own slides and override factor labels.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from amk_tui.core.errors import ConfigError
+from amk_tui.core.scores import FACTOR_IDS
+
+MODEL_MARKER = "<!-- amk:model -->"
+"""A line in a slide where the six-factor hexagon is drawn."""
+NOTES_MARKER = "???"
+"""A line after which a slide's facilitator notes follow."""
+
+
+@dataclass(frozen=True)
+class Factor:
+    id: str
+    number: int
+    short: str
+    """Fits a chart label at 80 columns."""
+    name: str
+    text: str
+    """The full wording from the slide."""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    kind: str = "notes"
+    """notes | priorities | more | less: what is recorded under the question."""
+
+
+@dataclass(frozen=True)
+class Slide:
+    name: str
+    """File stem, e.g. `01-formaal`."""
+    title: str
+    body: str
+    """Markdown after the title (the model marker, if any, left in place)."""
+    notes: str = ""
+
+    @property
+    def has_model(self) -> bool:
+        return MODEL_MARKER in self.body
+
+
+@dataclass(frozen=True)
+class Content:
+    language: str
+    title: str
+    factors: tuple[Factor, ...]
+    questions: dict[int, tuple[Question, ...]]
+    """Dialogue questions per exercise variant (1, 2)."""
+    wrapup_heading: str
+    wrapup: tuple[Question, ...]
+    exercise: dict[str, str]
+    slides: tuple[Slide, ...]
+    strings: dict[str, str] = field(default_factory=dict)
+    """Flattened `ui.toml`: `"start.title"` → text."""
+
+    def t(self, key: str, **values: object) -> str:
+        """The UI string for `key`, with `{name}` fields filled in; the key itself if missing."""
+        text = self.strings.get(key, key)
+        return text.format(**values) if values else text
+
+    def factor(self, factor_id: str) -> Factor:
+        for f in self.factors:
+            if f.id == factor_id:
+                return f
+        raise KeyError(factor_id)
+
+    def phase_title(self, phase_id: str, title: str = "") -> str:
+        return title or self.strings.get(f"phase.{phase_id}", phase_id)
+
+    def round_title(self, round_id: str, title: str = "") -> str:
+        return title or self.strings.get(f"round.{round_id}", round_id)
+
+    def all_questions(self) -> dict[str, Question]:
+        out = {q.id: q for qs in self.questions.values() for q in qs}
+        out.update({q.id: q for q in self.wrapup})
+        return out
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(value, name + "."))
+        else:
+            out[name] = str(value)
+    return out
+
+
+def parse_slide(name: str, text: str) -> Slide:
+    text = text.lstrip("\ufeff")
+    body, notes = text, ""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.strip() == NOTES_MARKER:
+            body, notes = "\n".join(lines[:i]), "\n".join(lines[i + 1 :]).strip()
+            break
+    title = ""
+    rest = body.strip().splitlines()
+    if rest and rest[0].startswith("# "):
+        title, rest = rest[0][2:].strip(), rest[1:]
+    return Slide(name=name, title=title, body="\n".join(rest).strip(), notes=notes)
+
+
+def _read_slides(folder: Traversable | Path, source: str) -> tuple[Slide, ...]:
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".md")), key=lambda f: f.name)
+    slides = []
+    for f in files:
+        try:
+            slides.append(parse_slide(f.name[:-3], f.read_text("utf-8")))
+        except UnicodeDecodeError:
+            raise ConfigError(source, "content.slides_dir", f"{f.name} is not UTF-8") from None
+    return tuple(slides)
+
+
+def _base(language: str) -> Traversable:
+    return resources.files("amk_tui.config").joinpath("content", language)
+
+
+def load_content(
+    language: str = "da",
+    slides_dir: Path | None = None,
+    factor_overrides: dict[str, dict[str, str]] | None = None,
+    source: str = "config.toml",
+) -> Content:
+    base = _base(language)
+    data = tomllib.loads(base.joinpath("content.toml").read_text("utf-8"))
+    strings = _flatten(tomllib.loads(base.joinpath("ui.toml").read_text("utf-8")))
+    report = base.joinpath("report.toml")
+    if report.is_file():
+        strings.update(_flatten(tomllib.loads(report.read_text("utf-8")), "report."))
+    overrides = factor_overrides or {}
+    factors = tuple(
+        Factor(
+            id=f["id"],
+            number=int(f["number"]),
+            short=overrides.get(f["id"], {}).get("short") or f["short"],
+            name=overrides.get(f["id"], {}).get("name") or f["name"],
+            text=overrides.get(f["id"], {}).get("text") or f["text"],
+        )
+        for f in data["factors"]
+    )
+    assert tuple(f.id for f in factors) == FACTOR_IDS, "content factors out of order"
+    questions = {
+        n: tuple(
+            Question(q["id"], q["text"], q.get("kind", "notes"))
+            for q in data["questions"][f"variant{n}"]
+        )
+        for n in (1, 2)
+    }
+    wrapup = tuple(Question(q["id"], q["text"]) for q in data["wrapup"]["questions"])
+    slides = (
+        _read_slides(slides_dir, source)
+        if slides_dir
+        else _read_slides(base.joinpath("slides"), source)
+    )
+    return Content(
+        language=language,
+        title=data.get("title", "amk"),
+        factors=factors,
+        questions=questions,
+        wrapup_heading=data["wrapup"].get("heading", ""),
+        wrapup=wrapup,
+        exercise={k: str(v) for k, v in data.get("exercise", {}).items()},
+        slides=slides,
+        strings=strings,
+    )

@@ -1,0 +1,251 @@
+"""Load and check config.toml: every problem is one `ConfigError` naming file, key and what.
+
+Lookup order: `--config PATH`, then `./config.toml`, then the built-in defaults (a copy of
+the repository's config.toml, shipped in the package).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar
+
+from amk_tui.core.errors import ConfigError
+from amk_tui.core.program import PHASE_KINDS, ROUND_KINDS, Phase, Program, Round
+from amk_tui.core.scores import FACTOR_IDS
+
+LANGUAGES = ("da", "en")
+BUILTIN = "<built-in config>"
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the facilitator chose."""
+
+    source: str
+    """Path of the file read, or BUILTIN."""
+    program: Program
+    language: str = "da"
+    sessions_dir: Path = Path("sessions")
+    """Absolute, or relative to the working folder for the built-in config."""
+    warn_minutes: float = 2.0
+    bell: bool = True
+    hide_until_reveal: bool = False
+    slides_dir: Path | None = None
+    """A folder of the facilitator's own Markdown slides, if set."""
+    factor_overrides: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per factor id: short/name/text replacing the content file's wording."""
+
+    @property
+    def planned_minutes(self) -> float:
+        return self.program.planned_minutes
+
+
+def builtin_text() -> str:
+    return resources.files("amk_tui.config").joinpath("default_config.toml").read_text("utf-8")
+
+
+def find_config(path: str | Path | None, cwd: Path | None = None) -> Path | None:
+    """The config file to read, by the lookup order; None means the built-in defaults."""
+    if path is not None:
+        return Path(path)
+    local = (cwd or Path.cwd()) / "config.toml"
+    return local if local.is_file() else None
+
+
+def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Config:
+    """Find, read and check the config. Raises ConfigError."""
+    found = find_config(path, cwd)
+    if found is None:
+        return parse_config(builtin_text(), BUILTIN, base=cwd or Path.cwd())
+    name = str(found)
+    try:
+        raw = found.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(name, "", "no such file") from None
+    except OSError as exc:
+        raise ConfigError(name, "", f"cannot read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(name, "", f"not UTF-8 text (byte {exc.start})") from None
+    return parse_config(text, name, base=found.resolve().parent)
+
+
+def parse_config(text: str, source: str, base: Path) -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(source, "", f"not valid TOML ({exc})") from None
+    return _Checker(source, base).config(data)
+
+
+class _Checker:
+    """Turns parsed TOML into a Config, or raises ConfigError at the first problem."""
+
+    TOP: ClassVar[set[str]] = {"language", "sessions_dir", "timer", "chart", "content", "phases"}
+
+    def __init__(self, source: str, base: Path) -> None:
+        self.source = source
+        self.base = base
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(self.source, key, problem)
+
+    def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a table")
+        return value
+
+    def text(self, data: dict[str, Any], key: str, name: str, default: str) -> str:
+        value = data.get(key, default)
+        if not isinstance(value, str):
+            raise self.fail(name, "must be text in quotes")
+        return value
+
+    def number(self, data: dict[str, Any], key: str, name: str, default: float | None) -> float:
+        value = data.get(key, default)
+        if value is None:
+            raise self.fail(name, "missing")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(name, "must be a number")
+        return float(value)
+
+    def flag(self, data: dict[str, Any], key: str, name: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(name, "must be true or false")
+        return value
+
+    def unknown(self, data: dict[str, Any], known: set[str], prefix: str) -> None:
+        for key in data:
+            if key not in known:
+                raise self.fail(f"{prefix}{key}", "unknown setting (check the spelling)")
+
+    def config(self, data: dict[str, Any]) -> Config:
+        self.unknown(data, self.TOP, "")
+        language = self.text(data, "language", "language", "da")
+        if language not in LANGUAGES:
+            raise self.fail("language", f"{language!r} is not one of {', '.join(LANGUAGES)}")
+        sessions = self.text(data, "sessions_dir", "sessions_dir", "sessions")
+        if not sessions.strip():
+            raise self.fail("sessions_dir", "must not be empty")
+        timer = self.table(data, "timer")
+        self.unknown(timer, {"warn_minutes", "bell"}, "timer.")
+        warn = self.number(timer, "warn_minutes", "timer.warn_minutes", 2.0)
+        if warn < 0:
+            raise self.fail("timer.warn_minutes", "must not be negative")
+        chart = self.table(data, "chart")
+        self.unknown(chart, {"hide_until_reveal"}, "chart.")
+        content = self.table(data, "content")
+        self.unknown(content, {"slides_dir", "factors"}, "content.")
+        slides_dir = None
+        if "slides_dir" in content:
+            folder = self.base / self.text(content, "slides_dir", "content.slides_dir", "")
+            if not folder.is_dir():
+                raise self.fail("content.slides_dir", f"no such folder: {folder}")
+            if not any(folder.glob("*.md")):
+                raise self.fail("content.slides_dir", f"no .md slides in {folder}")
+            slides_dir = folder
+        return Config(
+            source=self.source,
+            program=self.program(data),
+            language=language,
+            sessions_dir=self.base / sessions,
+            warn_minutes=warn,
+            bell=self.flag(timer, "bell", "timer.bell", True),
+            hide_until_reveal=self.flag(
+                chart, "hide_until_reveal", "chart.hide_until_reveal", False
+            ),
+            slides_dir=slides_dir,
+            factor_overrides=self.factors(self.table(content, "factors")),
+        )
+
+    def factors(self, data: dict[str, Any]) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {}
+        for fid, item in data.items():
+            key = f"content.factors.{fid}"
+            if fid not in FACTOR_IDS:
+                raise self.fail(key, f"unknown factor (one of {', '.join(FACTOR_IDS)})")
+            if not isinstance(item, dict):
+                raise self.fail(key, "must be a table")
+            self.unknown(item, {"short", "name", "text"}, key + ".")
+            out[fid] = {k: self.text(item, k, f"{key}.{k}", "") for k in item}
+            if len(out[fid].get("short", "")) > 14:
+                raise self.fail(f"{key}.short", "at most 14 characters (it labels the chart)")
+        return out
+
+    def program(self, data: dict[str, Any]) -> Program:
+        phases = data.get("phases")
+        if phases is None:
+            raise self.fail("phases", "missing: the program needs at least one [[phases]]")
+        if not isinstance(phases, list) or not all(isinstance(p, dict) for p in phases):
+            raise self.fail("phases", "must be a list of [[phases]] tables")
+        if not phases:
+            raise self.fail("phases", "the program is empty")
+        seen: set[str] = set()
+        out = []
+        for i, item in enumerate(phases):
+            out.append(self.phase(item, f"phases[{i}]", seen))
+        return Program(tuple(out))
+
+    def ident(self, item: dict[str, Any], name: str, seen: set[str]) -> str:
+        ident = self.text(item, "id", f"{name}.id", "")
+        if not ident:
+            raise self.fail(f"{name}.id", "missing")
+        if not (ident.isascii() and ident.replace("_", "").replace("-", "").isalnum()):
+            raise self.fail(f"{name}.id", f"{ident!r}: use ASCII letters, digits, - and _")
+        if ident in seen:
+            raise self.fail(f"{name}.id", f"duplicate id {ident!r}")
+        seen.add(ident)
+        return ident
+
+    def minutes(self, item: dict[str, Any], name: str, default: float | None) -> float:
+        value = self.number(item, "minutes", f"{name}.minutes", default)
+        if value <= 0:
+            raise self.fail(f"{name}.minutes", f"{value:g} must be more than 0")
+        if value > 600:
+            raise self.fail(f"{name}.minutes", f"{value:g} is more than 10 hours")
+        return value
+
+    def phase(self, item: dict[str, Any], name: str, seen: set[str]) -> Phase:
+        self.unknown(item, {"id", "kind", "minutes", "title", "rounds"}, f"{name}.")
+        ident = self.ident(item, name, seen)
+        kind = self.text(item, "kind", f"{name}.kind", "")
+        if kind not in PHASE_KINDS:
+            raise self.fail(f"{name}.kind", f"{kind!r} is not one of {', '.join(PHASE_KINDS)}")
+        title = self.text(item, "title", f"{name}.title", "")
+        raw_rounds = item.get("rounds", [])
+        if not isinstance(raw_rounds, list) or not all(isinstance(r, dict) for r in raw_rounds):
+            raise self.fail(f"{name}.rounds", "must be a list of [[phases.rounds]] tables")
+        if raw_rounds and kind != "exercise":
+            raise self.fail(f"{name}.rounds", "only an exercise phase has rounds")
+        round_ids: set[str] = set()
+        rounds = []
+        for j, r in enumerate(raw_rounds):
+            rname = f"{name}.rounds[{j}]"
+            self.unknown(r, {"id", "kind", "minutes", "title"}, f"{rname}.")
+            rid = self.ident(r, rname, round_ids)
+            rkind = self.text(r, "kind", f"{rname}.kind", "")
+            if rkind not in ROUND_KINDS:
+                raise self.fail(
+                    f"{rname}.kind", f"{rkind!r} is not one of " + ", ".join(ROUND_KINDS)
+                )
+            rounds.append(
+                Round(
+                    rid,
+                    rkind,
+                    self.minutes(r, rname, None),
+                    self.text(r, "title", f"{rname}.title", ""),
+                )
+            )
+        total = sum(r.minutes for r in rounds)
+        minutes = self.minutes(item, name, total or None)
+        if rounds and abs(minutes - total) > 1e-9:
+            raise self.fail(
+                f"{name}.minutes", f"{minutes:g} is not the sum of its rounds ({total:g})"
+            )
+        return Phase(ident, kind, minutes, title, tuple(rounds))

@@ -1,0 +1,172 @@
+"""Groups, their scores for the six factors, and what the scores say.
+
+A group has a consensus score per factor (1–5, or not scored = absent) and, in the "hver
+især" variant, anonymous individual rows of six values. A group's *value* for a factor is
+its consensus score if it has one, else the mean of its individual rows.
+"""
+
+from __future__ import annotations
+
+import statistics
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+FACTOR_IDS: tuple[str, ...] = (
+    "aabenhed",
+    "innovation",
+    "motivation",
+    "ressourcer",
+    "systematik",
+    "viden",
+)
+"""Stable ASCII ids of the six factors, in the deck's order 1–6."""
+
+SCORE_MIN, SCORE_MAX = 1, 5
+MAX_GROUPS = 26
+MISSING = "-"
+"""How a not-scored value is written in an individual row (`"32-332"`)."""
+
+
+def valid_score(value: object) -> bool:
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and SCORE_MIN <= value <= SCORE_MAX
+    )
+
+
+def letter_for(index: int) -> str:
+    """A, B, C … for the group at `index`."""
+    return string.ascii_uppercase[index % 26]
+
+
+def parse_row(text: str) -> tuple[int | None, ...]:
+    """Six values typed from a paper slip: `324332`, `3 2 4 3 3 2` or `32-332` (- = blank).
+
+    Raises ValueError with a short reason.
+    """
+    chars = [c for c in text if not c.isspace() and c not in ",;"]
+    if len(chars) != len(FACTOR_IDS):
+        raise ValueError(f"need {len(FACTOR_IDS)} values, got {len(chars)}")
+    values: list[int | None] = []
+    for c in chars:
+        if c == MISSING:
+            values.append(None)
+        elif c.isdigit() and SCORE_MIN <= int(c) <= SCORE_MAX:
+            values.append(int(c))
+        else:
+            raise ValueError(f"{c!r} is not {SCORE_MIN}–{SCORE_MAX} or {MISSING}")
+    return tuple(values)
+
+
+def format_row(values: Sequence[int | None]) -> str:
+    return "".join(MISSING if v is None else str(v) for v in values)
+
+
+@dataclass
+class Group:
+    """A group of participants, known by a name and a letter."""
+
+    name: str
+    letter: str
+    scores: dict[str, int] = field(default_factory=dict)
+    """Consensus score per factor id; a factor not in the dict is not scored."""
+    rows: list[tuple[int | None, ...]] = field(default_factory=list)
+    """Anonymous individual rows, one value (or None) per factor in FACTOR_IDS order."""
+
+    def set_score(self, factor: str, value: int | None) -> None:
+        if factor not in FACTOR_IDS:
+            raise KeyError(factor)
+        if value is None:
+            self.scores.pop(factor, None)
+        elif valid_score(value):
+            self.scores[factor] = value
+        else:
+            raise ValueError(f"score must be {SCORE_MIN}–{SCORE_MAX}")
+
+    def row_values(self, factor: str) -> list[int]:
+        i = FACTOR_IDS.index(factor)
+        return [v for row in self.rows if (v := row[i]) is not None]
+
+    def value(self, factor: str) -> float | None:
+        """The group's point for this factor on the chart: consensus, else mean of rows."""
+        if factor in self.scores:
+            return float(self.scores[factor])
+        values = self.row_values(factor)
+        return statistics.fmean(values) if values else None
+
+    @property
+    def scored(self) -> int:
+        """How many factors have a value."""
+        return sum(self.value(f) is not None for f in FACTOR_IDS)
+
+
+@dataclass(frozen=True)
+class FactorStats:
+    """What the groups' values for one factor add up to."""
+
+    factor: str
+    n: int
+    mean: float | None
+    low: float | None
+    high: float | None
+
+    @property
+    def spread(self) -> float:
+        if self.low is None or self.high is None:
+            return 0.0
+        return self.high - self.low
+
+
+def factor_stats(values: Iterable[float | None], factor: str) -> FactorStats:
+    present = [v for v in values if v is not None]
+    if not present:
+        return FactorStats(factor, 0, None, None, None)
+    return FactorStats(factor, len(present), statistics.fmean(present), min(present), max(present))
+
+
+def stats_by_factor(groups: Sequence[Group]) -> dict[str, FactorStats]:
+    """Per factor: mean over groups, min, max, spread, n (groups with a value)."""
+    return {f: factor_stats((g.value(f) for g in groups), f) for f in FACTOR_IDS}
+
+
+def row_stats(group: Group) -> dict[str, FactorStats]:
+    """Per factor over a group's individual rows: count, mean, min–max."""
+    return {f: factor_stats((float(v) for v in group.row_values(f)), f) for f in FACTOR_IDS}
+
+
+def lowest_factor(stats: dict[str, FactorStats]) -> str | None:
+    """The factor with the lowest mean (first in deck order on a tie); None if none scored."""
+    scored = [s for s in stats.values() if s.mean is not None]
+    if not scored:
+        return None
+    return min(scored, key=lambda s: (s.mean, FACTOR_IDS.index(s.factor))).factor
+
+
+def most_split_factor(stats: dict[str, FactorStats]) -> str | None:
+    """The factor the groups disagree on most (largest max − min); None if all agree."""
+    split = [s for s in stats.values() if s.n >= 2 and s.spread > 0]
+    if not split:
+        return None
+    return max(split, key=lambda s: (s.spread, -FACTOR_IDS.index(s.factor))).factor
+
+
+def change_since(
+    now: dict[str, FactorStats], before: dict[str, FactorStats]
+) -> dict[str, float | None]:
+    """Mean now minus mean last time, per factor; None where either is missing."""
+    out: dict[str, float | None] = {}
+    for f in FACTOR_IDS:
+        a, b = now[f].mean, before[f].mean
+        out[f] = None if a is None or b is None else a - b
+    return out
+
+
+def trend_arrow(delta: float | None, tolerance: float = 0.05) -> str:
+    """↑, ↓ or = for a change; empty when unknown."""
+    if delta is None:
+        return ""
+    if delta > tolerance:
+        return "↑"
+    if delta < -tolerance:
+        return "↓"
+    return "="

@@ -1,0 +1,365 @@
+"""The record of one workshop, as saved in `sessions/<date>-<amg-slug>.toml`.
+
+`Session.to_dict()` gives plain TOML-ready data (`schema = 1`); `Session.from_dict()` checks
+every field and raises `SessionError` naming the key; keys it does not know are kept as they
+were and written back unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from amk_tui.core.clock import SYSTEM_CLOCK, Clock
+from amk_tui.core.errors import SessionError
+from amk_tui.core.program import PHASE_KINDS, ROUND_KINDS, Agenda, Phase, Program, Round
+from amk_tui.core.scores import FACTOR_IDS, Group, format_row, letter_for, parse_row, valid_score
+
+SCHEMA = 1
+Status = Literal["in-progress", "finished"]
+STATUSES: tuple[Status, ...] = ("in-progress", "finished")
+ActionStatus = Literal["open", "in-progress", "done", "dropped"]
+ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in-progress", "done", "dropped")
+MAX_PRIORITIES = 3
+
+
+@dataclass
+class Action:
+    """One line of the action plan."""
+
+    what: str
+    owner: str = ""
+    """A role (AMR, leder …), not a person's name, by default."""
+    deadline: dt.date | None = None
+    followup: dt.date | None = None
+    status: ActionStatus = "open"
+    origin: str = ""
+    """Session id this action was carried over from; empty if it was made here."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Unknown keys from the file, written back unchanged."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.extra)
+        data.update(what=self.what, owner=self.owner, status=self.status)
+        if self.deadline:
+            data["deadline"] = self.deadline
+        if self.followup:
+            data["followup"] = self.followup
+        if self.origin:
+            data["origin"] = self.origin
+        return data
+
+
+@dataclass
+class Session:
+    """Everything one workshop records."""
+
+    amg: str
+    program: Program
+    date: dt.date = field(default_factory=dt.date.today)
+    unit: str = ""
+    facilitator: str = ""
+    language: str = "da"
+    variant: int = 1
+    """Exercise variant: 1 (group consensus) or 2 ("hver især", individual rows)."""
+    status: Status = "in-progress"
+    id: str = ""
+    """The file's stem, set by the store."""
+    clock: Clock = field(default=SYSTEM_CLOCK, repr=False, compare=False)
+    agenda: Agenda = field(init=False, repr=False, compare=False)
+    groups: list[Group] = field(default_factory=list)
+    cursor: dict[str, int] = field(default_factory=dict)
+    """Position inside each step (slide, question) so a resume lands on the same item."""
+    revealed: bool = True
+    """False while the chart is hidden until the groups have reported."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """Free text per question id."""
+    priorities: list[str] = field(default_factory=list)
+    """Up to three factor ids to act on, in order."""
+    more_of: list[str] = field(default_factory=list)
+    less_of: list[str] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    previous: str = ""
+    """Id of this AMG's previous session, if any (for change and follow-up)."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Unknown top-level keys from the file, written back unchanged."""
+
+    def __post_init__(self) -> None:
+        self.agenda = Agenda(self.program, clock=self.clock)
+
+    # -- groups --------------------------------------------------------------------------
+    def add_group(self, name: str = "") -> Group:
+        used = {g.letter for g in self.groups}
+        letter = next(letter_for(i) for i in range(26) if letter_for(i) not in used)
+        group = Group(name=name.strip() or letter, letter=letter)
+        self.groups.append(group)
+        return group
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "finished"
+
+    # -- persistence ---------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.extra)
+        data.update(
+            schema=SCHEMA,
+            id=self.id,
+            status=self.status,
+            amg=self.amg,
+            unit=self.unit,
+            facilitator=self.facilitator,
+            date=self.date,
+            language=self.language,
+            variant=self.variant,
+            revealed=self.revealed,
+            previous=self.previous,
+            program=[_phase_to_dict(p) for p in self.program.phases],
+            timing=self.agenda.to_dict(),
+            cursor=dict(self.cursor),
+            groups=[_group_to_dict(g) for g in self.groups],
+            notes=dict(self.notes),
+            priorities=list(self.priorities),
+            more_of=list(self.more_of),
+            less_of=list(self.less_of),
+            actions=[a.to_dict() for a in self.actions],
+        )
+        return data
+
+    @classmethod
+    def from_dict(
+        cls, data: dict[str, Any], clock: Clock = SYSTEM_CLOCK, source: str = "session"
+    ) -> Session:
+        r = _Reader(data, source)
+        schema = r.get("schema", int)
+        if schema != SCHEMA:
+            raise SessionError(source, f"schema: {schema} is not supported (expected {SCHEMA})")
+        program = _program_from(r.get("program", list), source)
+        status = r.get("status", str)
+        if status not in STATUSES:
+            raise SessionError(source, f"status: {status!r} is not one of {', '.join(STATUSES)}")
+        variant = r.get("variant", int, 1)
+        if variant not in (1, 2):
+            raise SessionError(source, f"variant: {variant} must be 1 or 2")
+        session = cls(
+            amg=r.get("amg", str),
+            program=program,
+            date=r.get("date", dt.date),
+            unit=r.get("unit", str, ""),
+            facilitator=r.get("facilitator", str, ""),
+            language=r.get("language", str, "da"),
+            variant=variant,
+            status=status,
+            id=r.get("id", str, ""),
+            clock=clock,
+            revealed=r.get("revealed", bool, True),
+            previous=r.get("previous", str, ""),
+        )
+        try:
+            session.agenda = Agenda.from_dict(program, r.get("timing", dict, {}), clock)
+        except (TypeError, ValueError, KeyError) as exc:
+            raise SessionError(source, f"timing: {exc}") from None
+        cursor = r.get("cursor", dict, {})
+        session.cursor = {str(k): v for k, v in cursor.items() if isinstance(v, int)}
+        session.groups = [
+            _group_from(g, i, source) for i, g in enumerate(r.get("groups", list, []))
+        ]
+        notes = r.get("notes", dict, {})
+        for key, text in notes.items():
+            if not isinstance(text, str):
+                raise SessionError(source, f"notes.{key}: must be text")
+        session.notes = dict(notes)
+        session.priorities = _factor_list(r.get("priorities", list, []), source)
+        session.more_of = _text_list(r.get("more_of", list, []), "more_of", source)
+        session.less_of = _text_list(r.get("less_of", list, []), "less_of", source)
+        session.actions = [
+            _action_from(a, i, source) for i, a in enumerate(r.get("actions", list, []))
+        ]
+        session.extra = r.unknown()
+        return session
+
+
+# -- helpers: reading with clear messages -------------------------------------------------
+_KNOWN = {
+    "schema",
+    "id",
+    "status",
+    "amg",
+    "unit",
+    "facilitator",
+    "date",
+    "language",
+    "variant",
+    "revealed",
+    "previous",
+    "program",
+    "timing",
+    "cursor",
+    "groups",
+    "notes",
+    "priorities",
+    "more_of",
+    "less_of",
+    "actions",
+}
+_MISSING: Any = object()
+
+
+class _Reader:
+    """Typed access to a table; every problem is a SessionError naming the key."""
+
+    def __init__(self, data: dict[str, Any], source: str, prefix: str = "") -> None:
+        if not isinstance(data, dict):
+            raise SessionError(source, f"{prefix or 'file'}: must be a table")
+        self.data = data
+        self.source = source
+        self.prefix = prefix
+
+    def get(self, key: str, kind: type, default: Any = _MISSING) -> Any:
+        name = f"{self.prefix}{key}"
+        if key not in self.data:
+            if default is _MISSING:
+                raise SessionError(self.source, f"{name}: missing")
+            return default
+        value = self.data[key]
+        ok = isinstance(value, kind)
+        if kind is int and isinstance(value, bool):
+            ok = False
+        if kind is dt.date and isinstance(value, dt.datetime):
+            value = value.date()
+        if not ok:
+            raise SessionError(self.source, f"{name}: expected {_kind_name(kind)}")
+        return value
+
+    def unknown(self) -> dict[str, Any]:
+        return {k: v for k, v in self.data.items() if k not in _KNOWN}
+
+
+def _kind_name(kind: type) -> str:
+    names = {
+        str: "text",
+        int: "a whole number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+        dt.date: "a date (YYYY-MM-DD)",
+        float: "a number",
+    }
+    return names.get(kind, kind.__name__)
+
+
+def _phase_to_dict(p: Phase) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": p.id, "kind": p.kind, "minutes": p.minutes}
+    if p.title:
+        data["title"] = p.title
+    if p.rounds:
+        data["rounds"] = [
+            {"id": r.id, "kind": r.kind, "minutes": r.minutes}
+            | ({"title": r.title} if r.title else {})
+            for r in p.rounds
+        ]
+    return data
+
+
+def _minutes(value: Any, name: str, source: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise SessionError(source, f"{name}: must be a positive number of minutes")
+    return float(value)
+
+
+def _program_from(items: list[Any], source: str) -> Program:
+    if not items:
+        raise SessionError(source, "program: empty")
+    phases = []
+    for i, item in enumerate(items):
+        r = _Reader(item, source, f"program[{i}].")
+        kind = r.get("kind", str)
+        if kind not in PHASE_KINDS:
+            raise SessionError(source, f"program[{i}].kind: unknown kind {kind!r}")
+        rounds = []
+        for j, ritem in enumerate(r.get("rounds", list, [])):
+            rr = _Reader(ritem, source, f"program[{i}].rounds[{j}].")
+            rkind = rr.get("kind", str)
+            if rkind not in ROUND_KINDS:
+                raise SessionError(source, f"program[{i}].rounds[{j}].kind: unknown {rkind!r}")
+            rounds.append(
+                Round(
+                    rr.get("id", str),
+                    rkind,
+                    _minutes(rr.get("minutes", object), f"program[{i}].rounds[{j}]", source),
+                    rr.get("title", str, ""),
+                )
+            )
+        phases.append(
+            Phase(
+                r.get("id", str),
+                kind,
+                _minutes(r.get("minutes", object), f"program[{i}].minutes", source),
+                r.get("title", str, ""),
+                tuple(rounds),
+            )
+        )
+    return Program(tuple(phases))
+
+
+def _group_to_dict(g: Group) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": g.name, "letter": g.letter, "scores": dict(g.scores)}
+    if g.rows:
+        data["rows"] = [format_row(row) for row in g.rows]
+    return data
+
+
+def _group_from(item: Any, index: int, source: str) -> Group:
+    r = _Reader(item, source, f"groups[{index}].")
+    group = Group(
+        name=r.get("name", str),
+        letter=r.get("letter", str, letter_for(index)),
+    )
+    for factor, value in r.get("scores", dict, {}).items():
+        if factor not in FACTOR_IDS:
+            raise SessionError(source, f"groups[{index}].scores.{factor}: unknown factor")
+        if not valid_score(value):
+            raise SessionError(
+                source, f"groups[{index}].scores.{factor}: {value!r} is not a score 1–5"
+            )
+        group.scores[factor] = value
+    for j, row in enumerate(r.get("rows", list, [])):
+        try:
+            group.rows.append(parse_row(str(row)))
+        except ValueError as exc:
+            raise SessionError(source, f"groups[{index}].rows[{j}]: {exc}") from None
+    return group
+
+
+def _factor_list(items: list[Any], source: str) -> list[str]:
+    for i, item in enumerate(items):
+        if item not in FACTOR_IDS:
+            raise SessionError(source, f"priorities[{i}]: {item!r} is not a factor id")
+    if len(items) > MAX_PRIORITIES:
+        raise SessionError(source, f"priorities: at most {MAX_PRIORITIES}")
+    return list(items)
+
+
+def _text_list(items: list[Any], name: str, source: str) -> list[str]:
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            raise SessionError(source, f"{name}[{i}]: must be text")
+    return list(items)
+
+
+def _action_from(item: Any, index: int, source: str) -> Action:
+    r = _Reader(item, source, f"actions[{index}].")
+    status = r.get("status", str, "open")
+    if status not in ACTION_STATUSES:
+        raise SessionError(source, f"actions[{index}].status: {status!r} is not a status")
+    known = {"what", "owner", "deadline", "followup", "status", "origin"}
+    return Action(
+        what=r.get("what", str),
+        owner=r.get("owner", str, ""),
+        deadline=r.get("deadline", dt.date, None),
+        followup=r.get("followup", dt.date, None),
+        status=status,
+        origin=r.get("origin", str, ""),
+        extra={k: v for k, v in item.items() if k not in known},
+    )

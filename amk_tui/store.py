@@ -1,0 +1,227 @@
+"""The session store: one TOML file per workshop in the sessions folder.
+
+Writes are atomic (temp file in the same folder, fsync, `os.replace`), files are 0600 and
+the folder 0700. A file that does not load is reported by name and never rewritten. A lock
+file (`flock`, released by the kernel even on SIGKILL) makes a second `amk` read-only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import os
+import re
+import tempfile
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import tomli_w
+
+from amk_tui.core.clock import SYSTEM_CLOCK, Clock
+from amk_tui.core.errors import AmkError, SessionError
+from amk_tui.core.session import Session
+
+SUFFIX = ".toml"
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+class StoreError(AmkError):
+    """Saving failed (read-only folder, disk full …); the file on disk is unchanged."""
+
+
+def slugify(name: str, limit: int = 40) -> str:
+    """A safe, readable file-name part: `Lager & Logistik/Ålborg` → `lager-logistik-aalborg`."""
+    text = unicodedata.normalize("NFKD", name.translate(_DANISH))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:limit].strip("-") or "amg"
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file in the sessions folder that did not load, and why."""
+
+    path: Path
+    problem: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    session: Session
+
+
+class SessionLock:
+    """Held while this process edits a session; the kernel frees it when the process dies."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+
+    def release(self) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+        self._handle.close()
+
+
+class SessionStore:
+    """Lists, loads, saves, locks and purges sessions in one folder."""
+
+    def __init__(self, folder: Path, clock: Clock = SYSTEM_CLOCK) -> None:
+        self.folder = Path(folder)
+        self.clock = clock
+
+    # -- paths ---------------------------------------------------------------------------
+    def ensure_folder(self) -> None:
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.folder}: cannot create the folder ({exc.strerror})") from None
+
+    def new_path(self, date: dt.date, amg: str) -> Path:
+        stem = f"{date.isoformat()}-{slugify(amg)}"
+        path = self.folder / f"{stem}{SUFFIX}"
+        n = 2
+        while path.exists():
+            path = self.folder / f"{stem}-{n}{SUFFIX}"
+            n += 1
+        return path
+
+    def files(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return [
+            p
+            for p in self.folder.iterdir()
+            if p.suffix == SUFFIX and p.is_file() and not p.name.startswith(".")
+        ]
+
+    # -- read ----------------------------------------------------------------------------
+    def load(self, path: Path) -> Session:
+        """Read one session. Raises SessionError naming the file."""
+        name = path.name
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise SessionError(name, f"cannot read ({exc.strerror})") from None
+        try:
+            data = tomllib.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise SessionError(name, f"not UTF-8 text (byte {exc.start})") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SessionError(name, f"not valid TOML ({exc})") from None
+        except RecursionError:
+            raise SessionError(name, "nested too deeply") from None
+        session = Session.from_dict(data, clock=self.clock, source=name)
+        session.id = path.stem
+        return session
+
+    def scan(self) -> tuple[list[Entry], list[Unreadable]]:
+        """Every session, newest first, and the files that did not load."""
+        entries: list[Entry] = []
+        bad: list[Unreadable] = []
+        for path in self.files():
+            try:
+                entries.append(Entry(path, self.load(path)))
+            except SessionError as exc:
+                bad.append(Unreadable(path, exc.problem))
+        entries.sort(key=lambda e: (e.session.date, e.path.name), reverse=True)
+        bad.sort(key=lambda u: u.path.name)
+        return entries, bad
+
+    def previous(self, session: Session) -> Entry | None:
+        """The newest earlier session of the same AMG (matched by slug), if any."""
+        entries, _ = self.scan()
+        key = slugify(session.amg)
+        for entry in entries:
+            if entry.session.id == session.id or slugify(entry.session.amg) != key:
+                continue
+            if (entry.session.date, entry.session.id) < (session.date, session.id):
+                return entry
+        return None
+
+    def newest_unfinished(self) -> Entry | None:
+        entries, _ = self.scan()
+        return next((e for e in entries if not e.session.finished), None)
+
+    # -- write ---------------------------------------------------------------------------
+    def create(self, session: Session) -> Path:
+        """Give the session a file name of its own and write it."""
+        self.ensure_folder()
+        path = self.new_path(session.date, session.amg)
+        session.id = path.stem
+        self.save(session, path)
+        return path
+
+    def save(self, session: Session, path: Path) -> None:
+        """Write atomically with mode 0600. Raises StoreError; the old file stays intact."""
+        text = tomli_w.dumps(session.to_dict())
+        self.write_text(path, text)
+
+    def write_text(self, path: Path, text: str) -> None:
+        folder = path.parent
+        tmp_name = ""
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp_name, 0o600)
+            os.replace(tmp_name, path)
+            tmp_name = ""
+            _fsync_folder(folder)
+        except OSError as exc:
+            reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
+            raise StoreError(f"{path}: not saved ({reason})") from None
+        finally:
+            if tmp_name:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+
+    # -- lock ----------------------------------------------------------------------------
+    def lock(self, path: Path) -> SessionLock | None:
+        """Lock a session for editing; None if another process holds it.
+
+        Where no lock file can be made (a read-only folder) the lock is granted: saving
+        will report that folder problem itself.
+        """
+        lock_path = path.with_name(f".{path.name}.lock")
+        try:
+            handle = open(lock_path, "ab")  # noqa: SIM115 (held open for the app's lifetime)
+        except OSError:
+            return SessionLock(open(os.devnull, "ab"))
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return None
+        return SessionLock(handle)
+
+    # -- purge ---------------------------------------------------------------------------
+    def purgeable(self, older_than_days: int, today: dt.date) -> list[Entry]:
+        """Sessions dated more than `older_than_days` before today (unreadable files kept)."""
+        cutoff = today - dt.timedelta(days=older_than_days)
+        entries, _ = self.scan()
+        return [e for e in entries if e.session.date < cutoff]
+
+    def delete(self, entry: Entry) -> None:
+        entry.path.unlink(missing_ok=True)
+        entry.path.with_name(f".{entry.path.name}.lock").unlink(missing_ok=True)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
