@@ -132,7 +132,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.purge(store, args.older_than, args.yes)
     if args.command == "report":
         return commands.report(store, Path(args.file), args.format, args.no_notes, args.output)
-    from amk_tui import launch
+    import amk_tui.launch as launch
 
     if args.command == "new":
         return launch.new(config, store, args)

@@ -84,7 +84,8 @@ def report(store: SessionStore, path: Path, fmt: str, no_notes: bool, output: st
 
     text = build_report(store, path, fmt=fmt, notes=not no_notes)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        # Through the store: atomic and 0600, since the report holds the session's notes.
+        store.write_text(Path(output), text)
         print(f"wrote {output}")
     elif fmt == "md" and sys.stdout.isatty():
         Console().print(Markdown(text))

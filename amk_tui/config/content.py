@@ -69,7 +69,7 @@ class Content:
     strings: dict[str, str] = field(default_factory=dict)
     """Flattened `ui.toml`: `"start.title"` → text."""
 
-    def t(self, key: str, **values: object) -> str:
+    def t(self, key: str, /, **values: object) -> str:
         """The UI string for `key`, with `{name}` fields filled in; the key itself if missing."""
         text = self.strings.get(key, key)
         return text.format(**values) if values else text

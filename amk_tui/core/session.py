@@ -8,6 +8,7 @@ were and written back unchanged.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -99,6 +100,40 @@ class Session:
     @property
     def finished(self) -> bool:
         return self.status == "finished"
+
+    # -- what the room says --------------------------------------------------------------------
+    def answer(
+        self, question_id: str, kind: str, text: str = "", values: Sequence[str] = ()
+    ) -> bool:
+        """Record what was said under a question; True if anything changed.
+
+        kind `priorities` keeps up to three factor ids, `more`/`less` the lists, anything
+        else is a note.
+        """
+        if kind == "priorities":
+            chosen = [v for v in values if v in FACTOR_IDS][:MAX_PRIORITIES]
+            changed, self.priorities = chosen != self.priorities, chosen
+        elif kind in ("more", "less"):
+            target = self.more_of if kind == "more" else self.less_of
+            changed = list(values) != target
+            target[:] = list(values)
+        else:
+            changed = self.notes.get(question_id, "") != text
+            if text:
+                self.notes[question_id] = text
+            else:
+                self.notes.pop(question_id, None)
+        return changed
+
+    def finish(self) -> None:
+        """The workshop is over: every timer stops and the session is marked finished."""
+        self.agenda.stop()
+        if (countdown := self.agenda.countdown) is not None:
+            countdown.finish()
+        self.status = "finished"
+
+    def reopen(self) -> None:
+        self.status = "in-progress"
 
     # -- persistence ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,59 @@
+"""Making a new session from what the facilitator typed: groups as a number or as names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from amk_tui.core.clock import SYSTEM_CLOCK, Clock
+from amk_tui.core.program import Program
+from amk_tui.core.scores import MAX_GROUPS
+from amk_tui.core.session import Session
+
+DEFAULT_GROUPS = 3
+
+
+def parse_groups(text: str) -> list[str]:
+    """`3` → three unnamed groups; `Lager, Kontor` → named groups. Raises ValueError."""
+    text = text.strip()
+    if not text:
+        return [""] * DEFAULT_GROUPS
+    if text.isdigit():
+        n = int(text)
+        if not 1 <= n <= MAX_GROUPS:
+            raise ValueError(f"1–{MAX_GROUPS}")
+        return [""] * n
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if len(names) > MAX_GROUPS:
+        raise ValueError(f"1–{MAX_GROUPS}")
+    return names
+
+
+def new_session(
+    amg: str,
+    program: Program,
+    *,
+    groups: list[str],
+    unit: str = "",
+    facilitator: str = "",
+    date: dt.date | None = None,
+    language: str = "da",
+    variant: int = 1,
+    revealed: bool = True,
+    clock: Clock = SYSTEM_CLOCK,
+) -> Session:
+    if not amg.strip():
+        raise ValueError("AMG")
+    session = Session(
+        amg=amg.strip(),
+        program=program,
+        date=date or dt.date.today(),
+        unit=unit.strip(),
+        facilitator=facilitator.strip(),
+        language=language,
+        variant=variant,
+        clock=clock,
+        revealed=revealed,
+    )
+    for name in groups:
+        session.add_group(name)
+    return session

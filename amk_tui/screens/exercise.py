@@ -1,0 +1,285 @@
+"""Dialogøvelse: the score round (grid + live radar) and the dialogue round (questions + notes)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Label, Static
+
+from amk_tui.charts import GROUP_COLORS, Series
+from amk_tui.config.content import Question
+from amk_tui.core.scores import (
+    change_since,
+    lowest_factor,
+    most_split_factor,
+    stats_by_factor,
+    trend_arrow,
+)
+from amk_tui.screens.phase import PhaseScreen
+from amk_tui.series import ALL, mean_series, series_for, views
+from amk_tui.widgets.question_panel import QuestionPanel
+from amk_tui.widgets.radar import RadarChart
+from amk_tui.widgets.score_grid import ScoreGrid, format_value
+
+
+class ExerciseScreen(PhaseScreen):
+    """Score round: grid and chart. Discuss round: one question at a time with its notes."""
+
+    BINDINGS = [
+        Binding("c", "toggle_chart", "key.chart"),
+        Binding("h", "toggle_reveal", "key.reveal"),
+        Binding("f", "toggle_full", "key.full", show=False),
+        Binding("v", "cycle_view", "key.view", show=False),
+        Binding("o", "toggle_overlay", "key.overlay", show=False),
+        Binding("g", "add_group", "key.add_group", show=False),
+        Binding("e", "rename_group", "key.rename_group", show=False),
+        Binding("x", "remove_group", "key.remove_group", show=False),
+        Binding("i", "rows", "key.rows"),
+        Binding("escape", "leave_field", "key.leave_field", show=False),
+        Binding("enter", "write", "key.write"),
+    ]
+
+    view = ALL
+    overlay = True
+
+    def compose_body(self) -> ComposeResult:
+        content = self.content
+        with ContentSwitcher(id="exercise-switcher", initial="score-view"):
+            with Horizontal(id="score-view"):
+                with Vertical(id="grid-pane"):
+                    yield Label(content.exercise.get("instruction", ""), id="instruction")
+                    yield ScoreGrid(content.factors, self.t("grid.summary"), id="grid")
+                    yield Label(self.t("grid.hint"), id="grid-hint")
+                with Vertical(id="chart-pane"):
+                    yield RadarChart(empty_text=self.t("chart.empty"), id="chart")
+                    yield Static(self.t("chart.hidden"), id="chart-hidden")
+                    yield Label("", id="insights", classes="insights")
+            with Horizontal(id="discuss-view"):
+                yield QuestionPanel(
+                    content.factors,
+                    self.t("priorities.hint"),
+                    self.t("items.placeholder"),
+                    id="question-pane",
+                )
+                with Vertical(id="side-pane"):
+                    yield RadarChart(empty_text=self.t("chart.empty"), id="mini-chart")
+                    yield Label("", id="side-insights", classes="insights")
+
+    # -- which round ---------------------------------------------------------------------------
+    @property
+    def discussing(self) -> bool:
+        step = self.session.agenda.current
+        return step is not None and step.round is not None and step.round.kind == "discuss"
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.content.questions.get(self.session.variant, ())
+
+    def item_count(self) -> int:
+        return max(1, len(self.questions)) if self.discussing else 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        score_only = {"add_group", "rename_group", "remove_group", "rows", "toggle_full"}
+        if action == "write":
+            return self.discussing
+        if action in score_only:
+            return not self.discussing and not self.amk.readonly
+        return True
+
+    def step_changed(self) -> None:
+        switcher = self.query_one("#exercise-switcher", ContentSwitcher)
+        switcher.current = "discuss-view" if self.discussing else "score-view"
+        super().step_changed()
+        self.refresh_scores()
+        self.refresh_bindings()
+        if not self.discussing:
+            self.query_one("#grid", ScoreGrid).focus()
+
+    def show_item(self) -> None:
+        if not self.discussing or not self.questions:
+            return
+        question = self.questions[self.cursor]
+        panel = self.query_one(QuestionPanel)
+        position = self.t("question.position", n=self.cursor + 1, of=len(self.questions))
+        panel.show(position, question, self.session, self.amk.readonly)
+        panel.focus_card()
+
+    # -- scores -------------------------------------------------------------------------------
+    def refresh_scores(self) -> None:
+        session = self.session
+        groups = session.groups
+        self.query_one("#grid", ScoreGrid).show(groups, GROUP_COLORS)
+        labels = [f.short for f in self.content.factors]
+        previous = self.previous_series()
+        mean_label = self.t("chart.mean")
+        series = series_for(groups, self.view, mean_label)
+        hidden = not session.revealed
+        chart = self.query_one("#chart", RadarChart)
+        chart.display = not hidden
+        self.query_one("#chart-hidden").display = hidden
+        chart.show(series, labels, previous if self.overlay else None)
+        mini = self.query_one("#mini-chart", RadarChart)
+        mini.show(series, labels, None)
+        text = self.insights()
+        self.query_one("#insights", Label).update(text)
+        self.query_one("#side-insights", Label).update(text)
+
+    def previous_series(self) -> Series | None:
+        previous = self.amk.previous
+        if previous is None or not previous.groups:
+            return None
+        return mean_series(previous.groups, self.t("chart.previous"), dim=True)
+
+    def insights(self) -> str:
+        groups = self.session.groups
+        stats = stats_by_factor(groups)
+        lines = []
+        low = lowest_factor(stats)
+        if low is None:
+            return self.t("insights.none")
+        f = self.content.factor(low)
+        lines.append(
+            self.t("insights.lowest", factor=f"{f.number} {f.short}", mean=f"{stats[low].mean:.1f}")
+        )
+        split = most_split_factor(stats)
+        if split is not None:
+            s = self.content.factor(split)
+            lines.append(
+                self.t(
+                    "insights.split",
+                    factor=f"{s.number} {s.short}",
+                    low=format_value(stats[split].low),
+                    high=format_value(stats[split].high),
+                )
+            )
+        previous = self.amk.previous
+        if previous is not None and previous.groups:
+            change = change_since(stats, stats_by_factor(previous.groups))
+            parts = [
+                f"{self.content.factor(fid).number}{trend_arrow(delta)}"
+                for fid, delta in change.items()
+                if delta is not None
+            ]
+            if parts:
+                lines.append(self.t("insights.change", changes=" ".join(parts)))
+        return "\n".join(lines)
+
+    @on(ScoreGrid.Scored)
+    def scored(self, event: ScoreGrid.Scored) -> None:
+        if self.amk.readonly:
+            self.notify(self.t("notify.readonly"), severity="warning")
+            return
+        self.session.groups[event.group_index].set_score(event.factor, event.value)
+        self.amk.changed()
+        self.refresh_scores()
+
+    # -- chart keys ---------------------------------------------------------------------------
+    def action_toggle_chart(self) -> None:
+        for chart in self.query(RadarChart):
+            chart.mode = "bars" if chart.mode == "radar" else "radar"
+
+    def action_toggle_reveal(self) -> None:
+        self.session.revealed = not self.session.revealed
+        self.amk.changed()
+        self.refresh_scores()
+
+    def action_toggle_full(self) -> None:
+        self.toggle_class("-full-chart")
+
+    def action_cycle_view(self) -> None:
+        order = views(self.session.groups)
+        self.view = order[(order.index(self.view) + 1) % len(order)] if self.view in order else ALL
+        self.refresh_scores()
+        self.notify(self.t("chart.view", view=self.view_name()), timeout=2)
+
+    def view_name(self) -> str:
+        if self.view == ALL:
+            return self.t("chart.all")
+        if self.view == "mean":
+            return self.t("chart.mean")
+        return self.t("chart.group", letter=self.view)
+
+    def action_toggle_overlay(self) -> None:
+        if self.amk.previous is None:
+            self.notify(self.t("chart.no_previous"), timeout=3)
+            return
+        self.overlay = not self.overlay
+        self.refresh_scores()
+
+    # -- groups ---------------------------------------------------------------------------------
+    def action_add_group(self) -> None:
+        from amk_tui.core.scores import MAX_GROUPS
+
+        if len(self.session.groups) >= MAX_GROUPS:
+            return
+        self.session.add_group()
+        self.amk.changed()
+        self.refresh_scores()
+
+    def focused_group(self) -> int | None:
+        return self.query_one("#grid", ScoreGrid).group_index
+
+    def action_rename_group(self) -> None:
+        from amk_tui.screens.forms import TextPrompt
+
+        index = self.focused_group()
+        if index is None:
+            return
+        group = self.session.groups[index]
+
+        def rename(name: str | None) -> None:
+            if name:
+                group.name = name.strip()
+                self.amk.changed()
+                self.refresh_scores()
+
+        self.app.push_screen(
+            TextPrompt(self.t("group.rename", letter=group.letter), group.name), rename
+        )
+
+    def action_remove_group(self) -> None:
+        from amk_tui.screens.modals import ConfirmScreen
+
+        index = self.focused_group()
+        if index is None:
+            return
+        group = self.session.groups[index]
+
+        def remove(yes: bool | None) -> None:
+            if yes:
+                self.session.groups.remove(group)
+                self.amk.changed()
+                self.refresh_scores()
+
+        question = self.t("group.remove", letter=group.letter, name=group.name)
+        self.app.push_screen(ConfirmScreen(question), remove)
+
+    def action_rows(self) -> None:
+        from amk_tui.screens.rows import RowsScreen
+
+        index = self.focused_group()
+        if index is None:
+            return
+
+        def done(_: None) -> None:
+            self.refresh_scores()
+
+        self.app.push_screen(RowsScreen(index), done)
+
+    # -- dialogue ------------------------------------------------------------------------------
+    @on(QuestionPanel.Edited)
+    def edited(self, event: QuestionPanel.Edited) -> None:
+        if self.amk.readonly:
+            return
+        q = event.question
+        if self.session.answer(q.id, q.kind, event.text, event.values):
+            self.amk.changed()
+
+    def action_write(self) -> None:
+        """Start typing under the question (Escape leaves the field again)."""
+        self.query_one(QuestionPanel).focus_editor()
+
+    def action_leave_field(self) -> None:
+        self.query_one(QuestionPanel).focus_card()

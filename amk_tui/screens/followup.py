@@ -1,0 +1,97 @@
+"""Follow-up on last time's open actions, before a new workshop of the same AMG starts.
+
+Each open action is marked done, in progress, dropped or carried over; the statuses are
+saved in the old session's file and carried-over actions are copied into the new one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Label
+
+from amk_tui.screens.base import AmkScreen
+from amk_tui.store import StoreError
+
+CARRY = "carry"
+
+
+class FollowupScreen(AmkScreen[None]):
+    """Last time's open actions, one row each."""
+
+    BINDINGS = [
+        Binding("d", "mark('done')", "key.mark_done"),
+        Binding("i", "mark('in-progress')", "key.mark_progress"),
+        Binding("x", "mark('dropped')", "key.mark_dropped"),
+        Binding("c", "mark('carry')", "key.mark_carry"),
+        Binding("enter,n,pagedown", "continue", "key.continue", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        previous = self.amk.previous
+        assert previous is not None
+        self.open_actions = [a for a in previous.actions if a.status in ("open", "in-progress")]
+        self.marks: list[str] = [a.status for a in self.open_actions]
+
+    def compose(self) -> ComposeResult:
+        previous = self.amk.previous
+        assert previous is not None
+        yield Label(
+            Text(self.t("followup.title", date=previous.date.isoformat()), style="bold"),
+            id="followup-title",
+        )
+        yield Label(self.t("followup.hint"), classes="hint")
+        yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("what", "owner", "deadline", "status"):
+            table.add_column(self.t(f"actions.{key}"), key=key)
+        for i, a in enumerate(self.open_actions):
+            table.add_row(
+                a.what,
+                a.owner,
+                a.deadline.isoformat() if a.deadline else "–",
+                self.label(self.marks[i]),
+                key=str(i),
+            )
+        table.focus()
+
+    def label(self, mark: str) -> Text:
+        if mark == CARRY:
+            return Text(self.t("followup.carry"), style="bold")
+        return Text(self.t(f"action_status.{mark}"))
+
+    def action_mark(self, mark: str) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        if 0 <= row < len(self.marks):
+            self.marks[row] = mark
+            table.update_cell(str(row), "status", self.label(mark))
+            if row + 1 < len(self.marks):
+                table.move_cursor(row=row + 1)
+
+    def action_continue(self) -> None:
+        app = self.amk
+        session, previous, path = app.session, app.previous, app.previous_path
+        assert session is not None and previous is not None and path is not None
+        for action, mark in zip(self.open_actions, self.marks, strict=True):
+            if mark == CARRY:
+                action.extra["carried_to"] = session.id
+                session.actions.append(
+                    dataclasses.replace(action, status="open", origin=previous.id, extra={})
+                )
+            else:
+                action.status = mark  # type: ignore[assignment]
+        try:
+            app.store.save(previous, path)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+        session.previous = previous.id
+        app.changed()
+        app.show_current()

@@ -1,0 +1,126 @@
+"""Small forms: one line of text; an action of the action plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Select
+
+from amk_tui.core.dates import parse_date
+from amk_tui.core.session import ACTION_STATUSES, Action
+from amk_tui.screens.base import AmkScreen
+
+
+class TextPrompt(AmkScreen[str | None]):
+    """Ask for one line of text; Enter accepts, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+
+    def __init__(self, question: str, value: str = "") -> None:
+        super().__init__(classes="modal")
+        self.question = question
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.question, id="question")
+            yield Input(self.value, id="answer")
+
+    @on(Input.Submitted)
+    def accept(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ActionForm(AmkScreen[Action | None]):
+    """What, owner (a role), deadline, follow-up date, status. Dates are checked on save."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("ctrl+s", "save", "key.save"),
+    ]
+
+    def __init__(self, action: Action | None, today: dt.date) -> None:
+        super().__init__(classes="modal")
+        self.action_ = action
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        a = self.action_ or Action(what="", owner=self.t("actions.default_owner"))
+        with Vertical(id="dialog", classes="form"):
+            yield Label(self.t("actions.edit" if self.action_ else "actions.new"), id="question")
+            yield Label(self.t("actions.what"))
+            yield Input(a.what, id="what")
+            yield Label(self.t("actions.owner"))
+            yield Input(a.owner, id="owner", placeholder=self.t("actions.owner_hint"))
+            with Horizontal(classes="dates"):
+                with Vertical():
+                    yield Label(self.t("actions.deadline"))
+                    yield Input(
+                        a.deadline.isoformat() if a.deadline else "",
+                        id="deadline",
+                        placeholder=self.t("actions.date_hint"),
+                    )
+                with Vertical():
+                    yield Label(self.t("actions.followup"))
+                    yield Input(
+                        a.followup.isoformat() if a.followup else "",
+                        id="followup",
+                        placeholder=self.t("actions.date_hint"),
+                    )
+            yield Label(self.t("actions.status"))
+            yield Select(
+                [(self.t(f"action_status.{s}"), s) for s in ACTION_STATUSES],
+                value=a.status,
+                allow_blank=False,
+                id="status",
+            )
+            yield Label("", id="form-error")
+            with Horizontal(id="buttons"):
+                yield Button(self.t("button.save"), variant="primary", id="save")
+                yield Button(self.t("button.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#what", Input).focus()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        error = self.query_one("#form-error", Label)
+        what = self.query_one("#what", Input).value.strip()
+        if not what:
+            error.update(self.t("actions.need_what"))
+            self.query_one("#what", Input).focus()
+            return
+        dates: dict[str, dt.date | None] = {}
+        for field in ("deadline", "followup"):
+            field_input = self.query_one(f"#{field}", Input)
+            try:
+                dates[field] = parse_date(field_input.value, self.today)
+            except ValueError:
+                error.update(self.t("actions.bad_date", value=field_input.value.strip()))
+                field_input.focus()
+                return
+        status = self.query_one("#status", Select).value
+        base = self.action_ or Action(what="")
+        self.dismiss(
+            Action(
+                what=what,
+                owner=self.query_one("#owner", Input).value.strip(),
+                deadline=dates["deadline"],
+                followup=dates["followup"],
+                status=status if status in ACTION_STATUSES else "open",
+                origin=base.origin,
+                extra=base.extra,
+            )
+        )

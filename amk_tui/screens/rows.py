@@ -1,0 +1,118 @@
+"""Individual anonymous rows of a group ("hver især"): six digits per paper slip.
+
+Type `324332` and Enter; `-` leaves a factor blank. Pick a row and Enter to correct it,
+Delete to remove it. Shown per factor: count, mean and min–max (the values themselves while
+there are fewer than three rows, so no one is exposed by a mean).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Input, Label
+
+from amk_tui.core.scores import Group, format_row, parse_row, row_stats
+from amk_tui.screens.base import AmkScreen
+from amk_tui.widgets.score_grid import format_value
+
+MIN_ROWS_FOR_MEAN = 3
+
+
+class RowsScreen(AmkScreen[None]):
+    """One group's paper slips."""
+
+    BINDINGS = [
+        Binding("escape", "close", "key.close"),
+        Binding("delete", "delete_row", "key.delete_row"),
+    ]
+
+    def __init__(self, group_index: int) -> None:
+        super().__init__(classes="modal")
+        self.group_index = group_index
+        self.editing: int | None = None
+
+    @property
+    def group(self) -> Group:
+        return self.session.groups[self.group_index]
+
+    def compose(self) -> ComposeResult:
+        g = self.group
+        with Vertical(id="dialog", classes="wide"):
+            yield Label(Text(self.t("rows.title", letter=g.letter, name=g.name), style="bold"))
+            yield Label(self.t("rows.hint"), classes="hint")
+            yield Input(placeholder="324332", id="row-input", max_length=20)
+            yield Label("", id="form-error")
+            yield DataTable(id="rows", cursor_type="row")
+            yield Label("", id="row-stats")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#rows", DataTable)
+        table.add_column("#")
+        for f in self.content.factors:
+            table.add_column(str(f.number))
+        self.refresh_rows()
+        self.query_one("#row-input", Input).focus()
+
+    def refresh_rows(self) -> None:
+        table = self.query_one("#rows", DataTable)
+        table.clear()
+        for i, row in enumerate(self.group.rows):
+            table.add_row(str(i + 1), *[("–" if v is None else str(v)) for v in row])
+        stats = row_stats(self.group)
+        n = len(self.group.rows)
+        parts = []
+        for f in self.content.factors:
+            s = stats[f.id]
+            if s.n == 0:
+                parts.append(f"{f.number} {f.short}: –")
+            elif n < MIN_ROWS_FOR_MEAN:
+                values = ", ".join(str(v) for v in self.group.row_values(f.id))
+                parts.append(f"{f.number} {f.short}: {values}")
+            else:
+                parts.append(
+                    f"{f.number} {f.short}: {format_value(s.mean)} "
+                    f"({format_value(s.low)}–{format_value(s.high)}, n={s.n})"
+                )
+        self.query_one("#row-stats", Label).update("\n".join(parts))
+
+    @on(Input.Submitted, "#row-input")
+    def add_row(self, event: Input.Submitted) -> None:
+        error = self.query_one("#form-error", Label)
+        try:
+            row = parse_row(event.value)
+        except ValueError as exc:
+            error.update(self.t("rows.bad", problem=str(exc)))
+            return
+        error.update("")
+        if self.amk.readonly:
+            return
+        if self.editing is not None:
+            self.group.rows[self.editing] = row
+            self.editing = None
+        else:
+            self.group.rows.append(row)
+        event.input.clear()
+        self.amk.changed()
+        self.refresh_rows()
+
+    @on(DataTable.RowSelected, "#rows")
+    def edit_row(self, event: DataTable.RowSelected) -> None:
+        self.editing = event.cursor_row
+        field = self.query_one("#row-input", Input)
+        field.value = format_row(self.group.rows[event.cursor_row])
+        field.focus()
+
+    def action_delete_row(self) -> None:
+        table = self.query_one("#rows", DataTable)
+        if not table.has_focus or not self.group.rows or self.amk.readonly:
+            return
+        del self.group.rows[table.cursor_row]
+        self.editing = None
+        self.amk.changed()
+        self.refresh_rows()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,170 @@
+"""Opsamling: the three wrap-up questions with notes, the priorities, the action plan, finish."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Label
+
+from amk_tui.config.content import Question
+from amk_tui.core.session import Action
+from amk_tui.screens.phase import PhaseScreen
+from amk_tui.widgets.action_table import ActionTable
+from amk_tui.widgets.question_panel import QuestionPanel
+
+PRIORITIES = "prioriter"
+
+
+class WrapupScreen(PhaseScreen):
+    """Items: each wrap-up question, then the priorities, then the action plan."""
+
+    BINDINGS = [
+        Binding("i,insert,ctrl+n", "new_action", "key.new_action"),
+        Binding("e", "edit_action", "key.edit_action"),
+        Binding("delete,d", "delete_action", "key.delete_action"),
+        Binding("F", "finish", "key.finish"),
+        Binding("escape", "leave_field", "key.leave_field", show=False),
+        Binding("enter", "write", "key.write"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with ContentSwitcher(id="wrapup-switcher", initial="wrapup-question"):
+            yield QuestionPanel(
+                self.content.factors,
+                self.t("priorities.hint"),
+                self.t("items.placeholder"),
+                id="wrapup-question",
+            )
+            with Vertical(id="plan-view"):
+                yield Label(self.t("actions.title"), classes="section")
+                yield ActionTable(
+                    [
+                        self.t(f"actions.{k}")
+                        for k in ("what", "owner", "deadline", "followup", "status")
+                    ],
+                    lambda s: self.t(f"action_status.{s}"),
+                    id="actions",
+                )
+                yield Label(self.t("actions.hint"), classes="hint")
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        priorities = Question(PRIORITIES, self.t("wrapup.priorities"), "priorities")
+        return (*self.content.wrapup, priorities)
+
+    def item_count(self) -> int:
+        return len(self.questions) + 1
+
+    @property
+    def on_plan(self) -> bool:
+        return self.cursor == len(self.questions)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"new_action", "edit_action", "delete_action"}:
+            return self.on_plan and not self.amk.readonly
+        if action == "write":
+            return not self.on_plan
+        if action == "finish":
+            return not self.amk.readonly
+        return True
+
+    def show_item(self) -> None:
+        switcher = self.query_one("#wrapup-switcher", ContentSwitcher)
+        total = self.item_count()
+        if self.on_plan:
+            switcher.current = "plan-view"
+            self.show_actions()
+            self.query_one("#actions", ActionTable).focus()
+        else:
+            switcher.current = "wrapup-question"
+            question = self.questions[self.cursor]
+            panel = self.query_one(QuestionPanel)
+            position = self.t("question.position", n=self.cursor + 1, of=total)
+            heading = self.content.wrapup_heading
+            panel.show(
+                f"{heading} · {position}" if heading else position,
+                question,
+                self.session,
+                self.amk.readonly,
+            )
+            panel.focus_card()
+        self.refresh_bindings()
+
+    def show_actions(self) -> None:
+        self.query_one("#actions", ActionTable).show(self.session.actions, self.t("actions.none"))
+
+    @on(QuestionPanel.Edited)
+    def edited(self, event: QuestionPanel.Edited) -> None:
+        if self.amk.readonly:
+            return
+        q = event.question
+        if self.session.answer(q.id, q.kind, event.text, event.values):
+            self.amk.changed()
+
+    def action_write(self) -> None:
+        """Start typing under the question (Escape leaves the field again)."""
+        self.query_one(QuestionPanel).focus_editor()
+
+    def action_leave_field(self) -> None:
+        if not self.on_plan:
+            self.query_one(QuestionPanel).focus_card()
+
+    # -- action plan -----------------------------------------------------------------------
+    def _selected(self) -> int | None:
+        table = self.query_one("#actions", ActionTable)
+        row = table.cursor_row
+        return row if 0 <= row < len(self.session.actions) else None
+
+    def action_new_action(self) -> None:
+        from amk_tui.screens.forms import ActionForm
+
+        def add(action: Action | None) -> None:
+            if action is not None:
+                self.session.actions.append(action)
+                self.amk.changed()
+                self.show_actions()
+
+        self.app.push_screen(ActionForm(None, self.amk.today), add)
+
+    def action_edit_action(self) -> None:
+        from amk_tui.screens.forms import ActionForm
+
+        index = self._selected()
+        if index is None:
+            self.action_new_action()
+            return
+
+        def edit(action: Action | None) -> None:
+            if action is not None:
+                self.session.actions[index] = action
+                self.amk.changed()
+                self.show_actions()
+
+        self.app.push_screen(ActionForm(self.session.actions[index], self.amk.today), edit)
+
+    def action_delete_action(self) -> None:
+        from amk_tui.screens.modals import ConfirmScreen
+
+        index = self._selected()
+        if index is None:
+            return
+        action = self.session.actions[index]
+
+        def delete(yes: bool | None) -> None:
+            if yes and action in self.session.actions:
+                self.session.actions.remove(action)
+                self.amk.changed()
+                self.show_actions()
+
+        self.app.push_screen(ConfirmScreen(self.t("actions.delete", what=action.what)), delete)
+
+    @on(ActionTable.RowSelected)
+    def row_selected(self, event: ActionTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_action()
+
+    # -- finish ---------------------------------------------------------------------------------
+    def action_finish(self) -> None:
+        self.amk.finish_workshop()

@@ -1,0 +1,1 @@
+"""One widget per module; each redraws from state and posts messages up."""

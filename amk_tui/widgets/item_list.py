@@ -1,0 +1,72 @@
+"""A short list of things to do more of (or less of): type, Enter adds; Delete removes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, ListItem, ListView
+
+
+class ItemList(Vertical):
+    """Items typed into an Input and listed below it."""
+
+    DEFAULT_CSS = """
+    ItemList { height: 1fr; }
+    ItemList ListView { height: 1fr; }
+    """
+
+    BINDINGS = [Binding("delete", "delete_item", "key.delete_item")]
+
+    @dataclass
+    class Changed(Message):
+        items_list: ItemList
+        items: tuple[str, ...]
+
+        @property
+        def control(self) -> ItemList:
+            return self.items_list
+
+    def __init__(self, placeholder: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.placeholder = placeholder
+        self.items: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=self.placeholder, id="item-input")
+        yield ListView(id="item-view")
+
+    def show(self, items: Sequence[str]) -> None:
+        self.items = list(items)
+        view = self.query_one(ListView)
+        view.clear()
+        for item in self.items:
+            view.append(ListItem(Label(f"• {item}")))
+
+    def focus(self, scroll_visible: bool = True) -> ItemList:
+        self.query_one(Input).focus(scroll_visible)
+        return self
+
+    @on(Input.Submitted, "#item-input")
+    def add(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            return
+        event.input.clear()
+        self.items.append(text)
+        self.query_one(ListView).append(ListItem(Label(f"• {text}")))
+        self.post_message(self.Changed(self, tuple(self.items)))
+
+    def action_delete_item(self) -> None:
+        view = self.query_one(ListView)
+        index = view.index
+        if view.has_focus and index is not None and 0 <= index < len(self.items):
+            del self.items[index]
+            self.show(self.items)
+            self.post_message(self.Changed(self, tuple(self.items)))

@@ -1,0 +1,76 @@
+"""The phase bar: where we are in the program, the time left as plain text, and the total.
+
+Plain text on purpose: it is what `capture-pane` and a screen reader see, and it stays when
+the big digits don't fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.widgets import Static
+
+from amk_tui.core.countdown import format_clock, format_elapsed
+from amk_tui.core.program import Agenda
+
+
+class PhaseBar(Static):
+    """`1 Oplæg ▸ 2 Dialogøvelse: Vurdér ▸ 3 Opsamling   ⏱ 07:12   I alt 12:30 / 45:00`."""
+
+    DEFAULT_CSS = """
+    PhaseBar { height: 1; width: 1fr; }
+    """
+
+    TICK = 0.5
+
+    def __init__(
+        self,
+        agenda: Callable[[], Agenda | None],
+        titles: Callable[[int], str],
+        t: Callable[..., str],
+        warn_seconds: float,
+        readonly: bool = False,
+        **kwargs: object,
+    ) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self._agenda = agenda
+        self._titles = titles
+        self._t = t
+        self._warn = warn_seconds
+        self._readonly = readonly
+
+    def on_mount(self) -> None:
+        self.refresh_bar()
+        self.set_interval(self.TICK, self.refresh_bar)
+
+    def refresh_bar(self) -> None:
+        agenda = self._agenda()
+        if agenda is None:
+            self.update("")
+            return
+        text = Text(no_wrap=True, overflow="ellipsis")
+        current = agenda.current
+        for i in range(len(agenda.program.phases)):
+            if i:
+                text.append(" ▸ ", style="dim")
+            style = "bold reverse" if current and current.phase_index == i else ""
+            text.append(f" {i + 1} {self._titles(i)} ", style=style)
+        text.append("   ")
+        countdown = agenda.countdown
+        if countdown is not None:
+            level = countdown.level(self._warn)
+            style = {"normal": "bold", "warn": "bold black on yellow", "over": "bold white on red"}[
+                level
+            ]
+            paused = "" if countdown.state == "running" else f" {self._t('timer.paused')}"
+            text.append(f" {format_clock(countdown.remaining)}{paused} ", style=style)
+        total = self._t(
+            "bar.total",
+            actual=format_elapsed(agenda.total_actual),
+            planned=format_elapsed(agenda.total_planned),
+        )
+        text.append(f"   {total}")
+        if self._readonly:
+            text.append(f"   {self._t('bar.readonly')}", style="bold reverse")
+        self.update(text)

@@ -1,0 +1,125 @@
+"""`RadarChart`: the groups' scores as the hexagon (radar) or as grouped bars.
+
+The widget holds what to draw (series, labels, an optional previous-session overlay and the
+mode) and redraws the plotext figure only when that, its size or the app's theme changes —
+never on a timer. Drawing itself lives in `amk_tui.charts` (shared with the text report);
+the hexagon stays regular at any size because the limits come from the widget's content
+size (`amk_tui.core.radar.fit_view`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Literal
+
+from plotext._dict import themes as plotext_themes
+from textual.app import RenderResult
+from textual.color import Color
+from textual.reactive import reactive
+from textual_plotext import PlotextPlot
+
+from amk_tui.charts import Ink, Series, draw_bars, draw_radar
+
+ChartMode = Literal["radar", "bars"]
+
+
+def _rgb(color: Color) -> tuple[int, int, int]:
+    r, g, b = color.rgb
+    return (r, g, b)
+
+
+class RadarChart(PlotextPlot):
+    """One line (or bar) per group over the six factors, in the group's colour and letter."""
+
+    DEFAULT_CSS = """
+    RadarChart {
+        width: 1fr;
+        height: 1fr;
+        min-width: 30;
+        min-height: 10;
+    }
+    """
+
+    mode: reactive[ChartMode] = reactive[ChartMode]("radar")
+    """`radar` (the hexagon) or `bars` (grouped bars per factor)."""
+
+    def __init__(
+        self,
+        *,
+        empty_text: str = "",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        """`empty_text` is shown in the middle while no group has a score (from content)."""
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.empty_text = empty_text
+        self._series: tuple[Series, ...] = ()
+        self._labels: tuple[str, ...] = ()
+        self._previous: Series | None = None
+        self._version = 0
+        """Bumped by `show`: part of the key that decides whether to redraw."""
+        self._drawn: tuple[object, ...] | None = None
+        """The key (size, mode, theme, version) of what the figure holds now."""
+
+    @property
+    def series(self) -> tuple[Series, ...]:
+        """The groups' series last passed to `show`."""
+        return self._series
+
+    def show(
+        self,
+        series: Sequence[Series],
+        labels: Sequence[str],
+        previous: Series | None = None,
+    ) -> None:
+        """Draw these groups over these (short) factor labels; `previous` as a dim overlay."""
+        self._series = tuple(series)
+        self._labels = tuple(labels)
+        self._previous = previous
+        self._version += 1
+        self.refresh()
+
+    def watch_mode(self) -> None:
+        self.refresh()
+
+    def _ink(self) -> Ink:
+        """Colours from the app's theme: text in the foreground, guides halfway to it."""
+        variables = self.app.theme_variables
+        canvas = Color.parse(variables.get("surface", "#1e1e1e"))
+        text = Color.parse(variables.get("foreground", "#e0e0e0"))
+        guide = canvas.blend(text, 0.5)
+        return Ink(text=_rgb(text), guide=_rgb(guide), canvas=_rgb(canvas))
+
+    def _redraw(self, width: int, height: int) -> None:
+        # Apply the theme first: plt.text() keeps the canvas colour current at call time.
+        # The app's theme may have changed before textual-plotext's signal handler has
+        # registered its plotext twin; an unknown name would silently fall back to white.
+        theme = self._get_plotext_theme_name(self.app.theme)
+        if theme not in plotext_themes:
+            self._register_theme(self.app.theme)
+        self.plt.theme(theme)
+        series = list(self._series)
+        if self._previous is not None:
+            series.insert(0, replace(self._previous, dim=True))
+        draw = draw_bars if self.mode == "bars" else draw_radar
+        draw(
+            self.plt,
+            series,
+            self._labels,
+            width,
+            height,
+            ink=self._ink(),
+            empty_text=self.empty_text,
+        )
+
+    def render(self) -> RenderResult:
+        """Redraw the figure if the size, mode, theme or data changed, then build it."""
+        width, height = self.size
+        key = (width, height, self.mode, self.app.theme, self._version)
+        if key != self._drawn and width > 0 and height > 0:
+            self._redraw(width, height)
+            self._drawn = key
+        return super().render()

@@ -1,0 +1,248 @@
+"""The workshop runner: every timer key, stepping, agenda, help, blank, size, autosave, lock.
+
+Time is a FakeClock moved by the test; `pilot.pause()` only lets the app process events.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from amk_tui.core.clock import FakeClock
+from amk_tui.screens.agenda import AgendaScreen
+from amk_tui.screens.exercise import ExerciseScreen
+from amk_tui.screens.modals import BlankScreen, ConfirmScreen, HelpScreen, TooSmallScreen
+from amk_tui.screens.presentation import PresentationScreen
+from amk_tui.screens.wrapup import WrapupScreen
+from amk_tui.widgets.countdown import CountdownDigits
+from amk_tui.widgets.phase_bar import PhaseBar
+from tests.ui.conftest import MakeApp, saved
+
+
+def bar_text(app: object) -> str:
+    from amk_tui.app import AmkApp
+
+    assert isinstance(app, AmkApp)
+    bar = app.screen.query_one(PhaseBar)
+    bar.refresh_bar()
+    return str(bar.render())
+
+
+async def test_new_session_opens_on_the_agenda_and_n_starts_oplaeg(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PresentationScreen)
+        assert app.session is not None and app.countdown is not None
+        assert app.countdown.state == "running"
+        clock.advance(61)
+        assert "08:59" in bar_text(app)
+        assert saved(app).agenda.current is not None
+
+
+async def test_space_pauses_and_resumes_and_is_saved(make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(30)
+        await pilot.press("space")
+        assert app.countdown is not None and app.countdown.state == "paused"
+        countdown = saved(app).agenda.countdown
+        assert countdown is not None and countdown.state == "paused"
+        clock.advance(100)
+        assert "09:30" in bar_text(app) and "pause" in bar_text(app)
+        await pilot.press("space")
+        clock.advance(10)
+        assert app.countdown.state == "running" and app.countdown.remaining == 560
+
+
+async def test_plus_minus_and_plus_five(make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("plus")
+        assert app.countdown is not None and app.countdown.remaining == 660
+        await pilot.press("minus", "minus")
+        assert app.countdown.remaining == 540
+        await pilot.press("greater_than_sign")
+        assert app.countdown.remaining == 840
+        assert saved(app).agenda.countdowns["oplaeg"].duration == 840
+
+
+async def test_reset_asks_first(make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(120)
+        await pilot.press("r")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.countdown is not None and app.countdown.remaining == 480
+        await pilot.press("r")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.countdown.remaining == 600
+
+
+async def test_amber_red_overtime_and_a_single_bell(
+    make_app: MakeApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(step=0)
+    rings: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        digits = app.screen.query_one(CountdownDigits)
+        clock.advance(9 * 60)
+        digits.refresh_time()
+        assert digits.has_class("-warn") and not digits.has_class("-over")
+        clock.advance(60 + 75)
+        digits.refresh_time()
+        app.check_alert()
+        app.check_alert()
+        await pilot.pause()
+        assert digits.has_class("-over") and digits.value == "+01:15"
+        assert "+01:15" in bar_text(app)
+        assert rings == [1]
+        assert saved(app).agenda.countdowns["oplaeg"].alerted
+
+
+async def test_no_bell_when_config_says_so(
+    make_app: MakeApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    app = make_app(step=0)
+    app.config = dataclasses.replace(app.config, bell=False)
+    rings: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    async with app.run_test(size=(80, 24)):
+        clock.advance(601)
+        app.check_alert()
+        assert rings == []
+
+
+async def test_stepping_through_every_phase_and_round(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.session is not None
+        keys_seen: list[str] = []
+        screens: list[type] = []
+        for _ in range(9 + 1 + 5 + 5 + 1):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            step = app.session.agenda.current
+            assert step is not None
+            if not keys_seen or keys_seen[-1] != step.key:
+                keys_seen.append(step.key)
+                screens.append(type(app.screen))
+        assert keys_seen == ["oplaeg", "dialog/vurder", "dialog/droeft", "opsamling"]
+        assert screens == [PresentationScreen, ExerciseScreen, ExerciseScreen, WrapupScreen]
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert app.session.cursor.get("opsamling") == 3
+        for _ in range(4):  # a notes field has focus: p is a letter there, PageUp still steps
+            await pilot.press("pageup")
+        await pilot.pause()
+        step = app.session.agenda.current
+        assert step is not None and step.key == "dialog/droeft"
+        assert isinstance(app.screen, ExerciseScreen)
+
+
+async def test_slides_keep_their_countdown_running_per_step(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.session is not None
+        clock.advance(300)
+        for _ in range(9):
+            await pilot.press("n")
+        await pilot.pause()
+        assert app.session.agenda.countdowns["oplaeg"].state == "paused"
+        assert app.session.agenda.countdowns["oplaeg"].remaining == 300
+        assert app.countdown is not None and app.countdown.remaining == 600
+
+
+async def test_agenda_jump_by_number_and_by_enter(make_app: MakeApp) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, WrapupScreen)
+        await pilot.press("a", "up", "up", "enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.agenda.current is not None
+        assert app.session.agenda.current.key == "dialog/vurder"
+        await pilot.press("a", "escape")
+        assert isinstance(app.screen, ExerciseScreen)
+
+
+async def test_help_lists_the_keys_of_the_screen(make_app: MakeApp) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(f"{k} {d}" for k, d in app.screen.rows)
+        for label in ("Pause", "+1 min", "+5 min", "Nulstil tid", "Næste", "Sort skærm", "Noter"):
+            assert label in text
+        assert "space Pause" in text or "␣ Pause" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, PresentationScreen)
+
+
+async def test_palette_offers_the_same_actions(make_app: MakeApp) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Pause", "+1 min", "Næste", "Noter", "Program"} <= titles
+
+
+async def test_blank_screen_keeps_time_running(make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        assert isinstance(app.screen, BlankScreen)
+        clock.advance(60)
+        assert app.countdown is not None and app.countdown.remaining == 540
+        await pilot.press("b")
+        assert isinstance(app.screen, PresentationScreen)
+
+
+async def test_too_small_window_says_so_and_recovers(make_app: MakeApp) -> None:
+    app = make_app(step=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+
+
+async def test_quit_saves(make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(42)
+        await pilot.press("q")
+    again = saved(app)
+    assert again.agenda.countdowns["oplaeg"].elapsed == pytest.approx(42)
+
+
+async def test_a_second_amk_on_the_same_session_is_read_only(make_app: MakeApp) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)):
+        assert app.path is not None and not app.readonly
+        second_lock = app.store.lock(app.path)
+        assert second_lock is None
+        from amk_tui.app import AmkApp
+
+        other = AmkApp(
+            app.config, app.store, session=app.store.load(app.path), path=app.path, clock=app.clock
+        )
+        async with other.run_test(size=(80, 24)) as pilot:
+            assert other.readonly
+            before = app.path.read_bytes()
+            await pilot.press("space", "plus")
+            assert app.path.read_bytes() == before
