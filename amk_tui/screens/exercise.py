@@ -28,21 +28,23 @@ class ExerciseScreen(PhaseScreen):
     """Score round: grid and chart. Discuss round: one question at a time with its notes."""
 
     BINDINGS = [
-        Binding("c", "toggle_chart", "key.chart"),
-        Binding("h", "toggle_reveal", "key.reveal"),
+        Binding("c", "toggle_chart", "key.chart", show=False),
+        Binding("h", "toggle_reveal", "key.reveal", show=False),
         Binding("f", "toggle_full", "key.full", show=False),
         Binding("v", "cycle_view", "key.view", show=False),
         Binding("o", "toggle_overlay", "key.overlay", show=False),
         Binding("g", "add_group", "key.add_group", show=False),
         Binding("e", "rename_group", "key.rename_group", show=False),
         Binding("x", "remove_group", "key.remove_group", show=False),
-        Binding("i", "rows", "key.rows"),
+        Binding("i", "rows", "key.rows", show=False),
         Binding("escape", "leave_field", "key.leave_field", show=False),
         Binding("enter", "write", "key.write"),
     ]
 
     view = ALL
     overlay = True
+    CHART_MIN_WIDTH = 42
+    """Below this many columns the radar's labels collide: grid and chart become tabs (`f`)."""
 
     def compose_body(self) -> ComposeResult:
         content = self.content
@@ -52,6 +54,7 @@ class ExerciseScreen(PhaseScreen):
                     yield Label(content.exercise.get("instruction", ""), id="instruction")
                     yield ScoreGrid(content.factors, self.t("grid.summary"), id="grid")
                     yield Label(self.t("grid.hint"), id="grid-hint")
+                    yield Label(self.t("grid.tabs_hint"), id="tabs-hint")
                 with Vertical(id="chart-pane"):
                     yield RadarChart(empty_text=self.t("chart.empty"), id="chart")
                     yield Static(self.t("chart.hidden"), id="chart-hidden")
@@ -88,7 +91,21 @@ class ExerciseScreen(PhaseScreen):
             return not self.discussing and not self.amk.readonly
         return True
 
+    def on_resize(self) -> None:
+        self.fit_panes()
+
+    def fit_panes(self) -> None:
+        """Side by side when the chart gets enough room, else one at a time (`f` switches)."""
+        width = self.size.width
+        narrow = width < 120
+        grid = self.query_one("#grid", ScoreGrid)
+        grid.cell_padding = 0 if narrow else 1
+        groups = max(1, len(self.session.groups))
+        grid_width = 16 + (3 if narrow else 5) * groups + (12 if narrow else 16)
+        self.set_class(width - grid_width < self.CHART_MIN_WIDTH, "-tabs")
+
     def step_changed(self) -> None:
+        self.fit_panes()
         switcher = self.query_one("#exercise-switcher", ContentSwitcher)
         switcher.current = "discuss-view" if self.discussing else "score-view"
         super().step_changed()
@@ -104,7 +121,7 @@ class ExerciseScreen(PhaseScreen):
         panel = self.query_one(QuestionPanel)
         position = self.t("question.position", n=self.cursor + 1, of=len(self.questions))
         panel.show(position, question, self.session, self.amk.readonly)
-        panel.focus_card()
+        panel.focus_editor()
 
     # -- scores -------------------------------------------------------------------------------
     def refresh_scores(self) -> None:
@@ -187,6 +204,8 @@ class ExerciseScreen(PhaseScreen):
 
     def action_toggle_full(self) -> None:
         self.toggle_class("-full-chart")
+        if not self.has_class("-full-chart"):
+            self.query_one("#grid", ScoreGrid).focus()
 
     def action_cycle_view(self) -> None:
         order = views(self.session.groups)
@@ -216,6 +235,7 @@ class ExerciseScreen(PhaseScreen):
             return
         self.session.add_group()
         self.amk.changed()
+        self.fit_panes()
         self.refresh_scores()
 
     def focused_group(self) -> int | None:
@@ -251,6 +271,7 @@ class ExerciseScreen(PhaseScreen):
             if yes:
                 self.session.groups.remove(group)
                 self.amk.changed()
+                self.fit_panes()
                 self.refresh_scores()
 
         question = self.t("group.remove", letter=group.letter, name=group.name)

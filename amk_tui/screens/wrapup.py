@@ -89,7 +89,7 @@ class WrapupScreen(PhaseScreen):
                 self.session,
                 self.amk.readonly,
             )
-            panel.focus_card()
+            panel.focus_editor()
         self.refresh_bindings()
 
     def show_actions(self) -> None:

@@ -12,7 +12,7 @@ class FactorModel(RadarChart):
     """The empty radar: six spokes, rings 1–5 and the labels — the diagram groups draw on."""
 
     DEFAULT_CSS = """
-    FactorModel { height: 20; width: 1fr; }
+    FactorModel { width: 1fr; }
     """
 
     def __init__(self, factors: Sequence[Factor], **kwargs: object) -> None:

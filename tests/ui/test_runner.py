@@ -171,7 +171,7 @@ async def test_agenda_jump_by_number_and_by_enter(make_app: MakeApp) -> None:
         await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, WrapupScreen)
-        await pilot.press("a", "up", "up", "enter")
+        await pilot.press("escape", "a", "up", "up", "enter")  # leave the notes field first
         await pilot.pause()
         assert app.session is not None and app.session.agenda.current is not None
         assert app.session.agenda.current.key == "dialog/vurder"
