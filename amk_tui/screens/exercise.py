@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Label, Static
+from textual.widgets import ContentSwitcher, Input, Label, Static, TextArea
 
 from amk_tui.charts import GROUP_COLORS, Series
 from amk_tui.config.content import Question
@@ -86,7 +86,7 @@ class ExerciseScreen(PhaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         score_only = {"add_group", "rename_group", "remove_group", "rows", "toggle_full"}
         if action == "write":
-            return self.discussing
+            return self.discussing and not isinstance(self.focused, TextArea | Input)
         if action in score_only:
             return not self.discussing and not self.amk.readonly
         return True

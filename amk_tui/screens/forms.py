@@ -30,6 +30,11 @@ class TextPrompt(AmkScreen[str | None]):
             yield Label(self.question, id="question")
             yield Input(self.value, id="answer")
 
+    def on_mount(self) -> None:
+        answer = self.query_one("#answer", Input)
+        answer.focus()
+        answer.select_all()  # typing replaces the old name
+
     @on(Input.Submitted)
     def accept(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)

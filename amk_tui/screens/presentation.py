@@ -35,6 +35,7 @@ class PresentationScreen(PhaseScreen):
         scroll = self.query_one("#slide-scroll", VerticalScroll)
         scroll.focus()
         self.watch(scroll, "scroll_y", lambda _: self.update_scroll_hint(), init=False)
+        self.watch(scroll, "virtual_size", lambda _: self.update_scroll_hint(), init=False)
 
     def item_count(self) -> int:
         return max(1, len(self.content.slides))

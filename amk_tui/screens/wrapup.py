@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, Label
+from textual.widgets import ContentSwitcher, Input, Label, TextArea
 
 from amk_tui.config.content import Question
 from amk_tui.core.session import Action
@@ -22,8 +22,8 @@ class WrapupScreen(PhaseScreen):
 
     BINDINGS = [
         Binding("i,insert,ctrl+n", "new_action", "key.new_action"),
-        Binding("e", "edit_action", "key.edit_action"),
-        Binding("delete,d", "delete_action", "key.delete_action"),
+        Binding("e", "edit_action", "key.edit_action", show=False),
+        Binding("delete,d", "delete_action", "key.delete_action", show=False),
         Binding("F", "finish", "key.finish"),
         Binding("escape", "leave_field", "key.leave_field", show=False),
         Binding("enter", "write", "key.write"),
@@ -65,7 +65,7 @@ class WrapupScreen(PhaseScreen):
         if action in {"new_action", "edit_action", "delete_action"}:
             return self.on_plan and not self.amk.readonly
         if action == "write":
-            return not self.on_plan
+            return not self.on_plan and not isinstance(self.focused, TextArea | Input)
         if action == "finish":
             return not self.amk.readonly
         return True

@@ -1,4 +1,7 @@
-"""The action plan as a table: what, owner, deadline, follow-up, status."""
+"""The action plan as a table: what, owner, deadline, follow-up, status.
+
+The "what" column takes the width the others leave and wraps, so nothing is cut at 80×24.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from textual.widgets import DataTable
 from amk_tui.core.session import Action
 
 STATUS_STYLE = {"open": "bold", "in-progress": "bold yellow", "done": "green", "dropped": "dim"}
+FIXED = (16, 10, 10, 11)
+"""Widths of owner, deadline, follow-up and status."""
 
 
 class ActionTable(DataTable[Text]):
@@ -21,21 +26,34 @@ class ActionTable(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.headers = tuple(headers)
         self.status_label = status_label
+        self._actions: tuple[Action, ...] = ()
+        self._empty = ""
+        self._width = 0
 
-    def on_mount(self) -> None:
-        for header in self.headers:
-            self.add_column(Text(header, style="bold"))
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self.show(self._actions, self._empty)
+
+    def _columns(self) -> None:
+        self._width = self.size.width
+        padding = 2 * self.cell_padding * len(self.headers)
+        what = max(16, self._width - sum(FIXED) - padding - 2)
+        self.clear(columns=True)
+        for header, width in zip(self.headers, (what, *FIXED), strict=True):
+            self.add_column(Text(header, style="bold"), width=width)
 
     def show(self, actions: Sequence[Action], empty: str) -> None:
+        self._actions, self._empty = tuple(actions), empty
         row = self.cursor_row
-        self.clear()
+        self._columns()
         for a in actions:
             self.add_row(
                 Text(a.what),
-                Text(a.owner),
+                Text(a.owner, overflow="ellipsis", no_wrap=True),
                 Text(a.deadline.isoformat() if a.deadline else "–"),
                 Text(a.followup.isoformat() if a.followup else "–"),
                 Text(self.status_label(a.status), style=STATUS_STYLE.get(a.status, "")),
+                height=None,
             )
         if not actions:
             self.add_row(Text(empty, style="dim"), Text(""), Text(""), Text(""), Text(""))

@@ -26,6 +26,12 @@ def hex_color(rgb: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
+def ink_on(rgb: tuple[int, int, int]) -> str:
+    """Black or white text, whichever reads on this background."""
+    r, g, b = rgb
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 110 else "white"
+
+
 def format_value(value: float | None) -> str:
     if value is None:
         return NOT_SCORED
@@ -72,8 +78,8 @@ class ScoreGrid(DataTable[Text]):
             self.clear(columns=True)
             self.add_column(Text(""), key="factor")
             for i, g in enumerate(groups):
-                color = hex_color(colors[i % len(colors)])
-                header = Text(f" {g.letter} ", style=f"bold black on {color}")
+                rgb = colors[i % len(colors)]
+                header = Text(f" {g.letter} ", style=f"bold {ink_on(rgb)} on {hex_color(rgb)}")
                 self.add_column(header, key=f"g{i}")
             self.add_column(Text(self.summary_label, style="bold"), key="summary")
             for factor in self.factors:

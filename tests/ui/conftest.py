@@ -32,6 +32,7 @@ def make_app(config: Config, store: SessionStore, clock: FakeClock) -> MakeApp:
         variant: int = 1,
         start: bool = True,
         step: int | None = None,
+        revealed: bool = True,
     ) -> AmkApp:
         if session is None:
             if demo:
@@ -46,6 +47,7 @@ def make_app(config: Config, store: SessionStore, clock: FakeClock) -> MakeApp:
                     variant=variant,
                     clock=clock,
                 )
+        session.revealed = revealed
         path = store.create(session) if not session.id else store.folder / f"{session.id}.toml"
         if step is not None:
             session.agenda.go(step)

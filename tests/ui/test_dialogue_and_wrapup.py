@@ -1,0 +1,191 @@
+"""What the room says: notes, priorities, more/less, the action plan, finish, follow-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+import tomllib
+
+from textual.widgets import Input, Label, TextArea
+
+from amk_tui.app import AmkApp
+from amk_tui.config import Config
+from amk_tui.core.clock import FakeClock
+from amk_tui.core.session import Action
+from amk_tui.core.setup import new_session
+from amk_tui.screens.agenda import AgendaScreen
+from amk_tui.screens.followup import FollowupScreen
+from amk_tui.screens.forms import ActionForm
+from amk_tui.screens.modals import ConfirmScreen, FinishedScreen
+from amk_tui.screens.wrapup import WrapupScreen
+from amk_tui.store import SessionStore
+from tests.ui.conftest import TODAY, MakeApp, saved, saved_text
+
+DISCUSS, WRAPUP = 2, 3
+
+
+async def test_notes_priorities_and_lists_in_the_dialogue(make_app: MakeApp) -> None:
+    app = make_app(step=DISCUSS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*"Vi taler sjældent om det", "enter", *"- kun når noget går galt")
+        await pilot.pause()
+        assert saved(app).notes["hvorfor"] == "Vi taler sjældent om det\n- kun når noget går galt"
+        await pilot.press("pagedown", *"Faste punkter", "pagedown")
+        await pilot.pause()
+        assert saved(app).notes["faelles"] == "Faste punkter"
+        # the priorities question: a list of factors, space picks, order is the priority
+        await pilot.press("down", "down", "down", "space", "up", "up", "up", "space")
+        await pilot.pause()
+        assert saved(app).priorities == ["ressourcer", "aabenhed"]
+        await pilot.press("pagedown", *"Mere dialog", "enter", *"Gå-ture", "enter", "pagedown")
+        await pilot.press(*"Brandslukning", "enter")
+        await pilot.pause()
+        s = saved(app)
+        assert s.more_of == ["Mere dialog", "Gå-ture"] and s.less_of == ["Brandslukning"]
+        # back to the first question: the note is shown again
+        for _ in range(4):
+            await pilot.press("pageup")
+        await pilot.pause()
+        assert app.screen.query_one("#notes", TextArea).text.startswith("Vi taler")
+
+
+async def test_escape_leaves_the_notes_so_letters_are_commands_again(make_app: MakeApp) -> None:
+    app = make_app(step=DISCUSS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        assert app.screen.query_one("#notes", TextArea).text == "a"
+        await pilot.press("escape", "a")
+        assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_wrapup_questions_and_carried_priorities(make_app: MakeApp) -> None:
+    app = make_app(step=WRAPUP, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, WrapupScreen)
+        await pilot.press(*"Et fælles sprog", "pagedown", *"Ja", "pagedown", *"Møde i januar")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        notes = saved(app).notes
+        assert (notes["tager_med"], notes["behov"], notes["naeste_skridt"]) == (
+            "Et fælles sprog",
+            "Ja",
+            "Møde i januar",
+        )
+        ranking = str(app.screen.query_one("#ranking", Label).render())
+        assert ranking == "1. 4 Ressourcer   2. 5 Systematik"  # from the dialogue (demo)
+
+
+async def add_action(pilot: object, what: str, deadline: str, followup: str = "") -> None:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.press("i")
+    await pilot.press(*what, "tab", "ctrl+u", *"AMR", "tab", *deadline, "tab", *followup, "enter")
+    await pilot.pause()
+
+
+async def test_action_plan_add_edit_delete_and_bad_dates(make_app: MakeApp) -> None:
+    app = make_app(step=WRAPUP)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape", "end")  # out of the notes field, to the action plan
+        await pilot.pause()
+        await add_action(pilot, "Fast punkt på AMG-møder", "32/13")
+        assert isinstance(app.screen, ActionForm)
+        error = str(app.screen.query_one("#form-error", Label).render())
+        assert "32/13" in error and "ikke en dato" in error
+        assert saved(app).actions == []
+        deadline = app.screen.query_one("#deadline", Input)
+        deadline.value = "15/12"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionForm)
+        await add_action(pilot, "Trivselsmåling", "2027-03-01", "1-4-2027")
+        actions = saved(app).actions
+        assert [(a.what, a.owner, a.deadline, a.followup) for a in actions] == [
+            ("Fast punkt på AMG-møder", "AMR", dt.date(2026, 12, 15), None),
+            ("Trivselsmåling", "AMR", dt.date(2027, 3, 1), dt.date(2027, 4, 1)),
+        ]
+        # edit the second: its status
+        await pilot.press("down", "e")
+        assert isinstance(app.screen, ActionForm)
+        form = app.screen
+        from textual.widgets import Select
+
+        form.query_one("#status", Select).value = "in-progress"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert saved(app).actions[1].status == "in-progress"
+        # delete the first, after a confirm
+        await pilot.press("up", "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [a.what for a in saved(app).actions] == ["Trivselsmåling"]
+
+
+async def test_finish_marks_the_session_and_writes_the_report(make_app: MakeApp) -> None:
+    app = make_app(step=WRAPUP, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape", "F")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishedScreen)
+        data = tomllib.loads(saved_text(app))
+        assert data["status"] == "finished"
+        assert all(c["state"] != "running" for c in data["timing"]["countdowns"].values())
+        assert app.path is not None
+        report = app.path.with_suffix(".md")
+        assert report.is_file() and stat.S_IMODE(report.stat().st_mode) == 0o600
+        assert "Demo-AMG" in report.read_text()
+        assert app.readonly
+
+
+async def test_a_finished_session_opens_read_only(make_app: MakeApp) -> None:
+    first = make_app(step=WRAPUP, demo=True)
+    session, path = first._initial
+    assert session is not None and path is not None
+    session.finish()
+    first.store.save(session, path)
+    app = AmkApp(first.config, first.store, session=session, path=path, clock=first.clock)
+    before = path.read_bytes()
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.readonly
+        await pilot.press(*"tekst", "space", "plus")
+        await pilot.pause()
+        assert path.read_bytes() == before
+
+
+async def test_follow_up_over_two_sessions(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    old = new_session("Lager AMG", config.program, groups=["A"], date=dt.date(2026, 5, 1),
+                      clock=clock)  # fmt: skip
+    old.actions = [
+        Action("Fast punkt", owner="AMR"),
+        Action("Trivselsmåling", owner="leder", status="in-progress"),
+        Action("Ny APV", owner="AMG"),
+        Action("Gammel sag", owner="AMG", status="done"),
+    ]
+    old_path = store.create(old)
+    new = new_session("Lager AMG", config.program, groups=["A"], date=TODAY, clock=clock)
+    new_path = store.create(new)
+    app = AmkApp(config, store, session=new, path=new_path, clock=clock, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, FollowupScreen)
+        assert len(app.screen.open_actions) == 3  # the done one is not asked about
+        await pilot.press("d", "c", "x", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    old_again = store.load(old_path)
+    assert [a.status for a in old_again.actions] == ["done", "in-progress", "dropped", "done"]
+    assert old_again.actions[1].extra["carried_to"] == new.id
+    new_again = store.load(new_path)
+    assert [(a.what, a.status, a.origin) for a in new_again.actions] == [
+        ("Trivselsmåling", "open", old.id)
+    ]
+    assert new_again.previous == old.id
+    # opening the new session again does not ask twice
+    app2 = AmkApp(config, store, session=store.load(new_path), path=new_path, clock=clock)
+    async with app2.run_test(size=(120, 36)):
+        assert isinstance(app2.screen, AgendaScreen)

@@ -1,0 +1,148 @@
+"""Dialogøvelse, score round: the grid, groups, individual rows, chart, reveal."""
+
+from __future__ import annotations
+
+import tomllib
+
+from amk_tui.core.scores import FACTOR_IDS
+from amk_tui.screens.exercise import ExerciseScreen
+from amk_tui.screens.forms import TextPrompt
+from amk_tui.screens.modals import ConfirmScreen
+from amk_tui.screens.rows import RowsScreen
+from amk_tui.widgets.radar import RadarChart
+from amk_tui.widgets.score_grid import ScoreGrid
+from tests.ui.conftest import MakeApp, saved, saved_text
+
+SCORE_ROUND = 1
+
+
+async def test_typing_scores_for_three_groups_lands_in_the_file(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, ExerciseScreen)
+        await pilot.press(*"324332", *"435242", *"213421")
+        await pilot.pause()
+        data = tomllib.loads(saved_text(app))
+        assert [g["scores"] for g in data["groups"]] == [
+            dict(zip(FACTOR_IDS, map(int, digits), strict=True))
+            for digits in ("324332", "435242", "213421")
+        ]
+        chart = app.screen.query_one("#chart", RadarChart)
+        assert [s.letter for s in chart.series] == ["A", "B", "C"]
+        assert chart.series[2].values == (2.0, 1.0, 3.0, 4.0, 2.0, 1.0)
+        insights = str(app.screen.query_one("#insights").render())
+        assert "Lavest: 6 Viden (1.7)" in insights and "Mest uenige" in insights
+
+
+async def test_clearing_is_not_scored_not_zero(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "up", "backspace")
+        await pilot.pause()
+        assert saved(app).groups[0].scores == {}
+        await pilot.press("0", "5", "up", "delete")
+        await pilot.pause()
+        assert "aabenhed" not in saved(app).groups[0].scores
+        grid = app.screen.query_one(ScoreGrid)
+        assert str(grid.get_cell_at(grid.cursor_coordinate)) == "–"
+
+
+async def test_digits_outside_1_to_5_do_nothing(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("7", "9")
+        await pilot.pause()
+        assert saved(app).groups[0].scores == {}
+
+
+async def test_add_rename_and_remove_groups(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert [g.letter for g in saved(app).groups] == ["A", "B", "C", "D"]
+        await pilot.press("right", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"Lager", "enter")
+        await pilot.pause()
+        assert saved(app).groups[1].name == "Lager"
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert len(saved(app).groups) == 4
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert [g.letter for g in saved(app).groups] == ["A", "C", "D"]
+
+
+async def test_individual_rows_and_their_statistics(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND, variant=2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("i")
+        assert isinstance(app.screen, RowsScreen)
+        await pilot.press(*"324332", "enter", *"4-5331", "enter")
+        await pilot.press(*"12", "enter")
+        await pilot.pause()
+        stats = str(app.screen.query_one("#row-stats").render())
+        assert "1 Åbenhed: 3, 4" in stats  # fewer than three rows: the values, not a mean
+        assert "Kan ikke bruges" in str(app.screen.query_one("#form-error").render())
+        await pilot.press("ctrl+u", *"222222", "enter")
+        await pilot.pause()
+        stats = str(app.screen.query_one("#row-stats").render())
+        assert "1 Åbenhed: 3 (2–4, n=3)" in stats
+        assert "2 Innovation: 2 (2–2, n=2)" in stats
+        # correct the first row, then delete the second
+        await pilot.press("tab", "enter")
+        await pilot.press("ctrl+u", *"555555", "enter")
+        await pilot.press("tab", "down", "delete")
+        await pilot.pause()
+        rows = saved(app).groups[0].rows
+        assert rows == [(5, 5, 5, 5, 5, 5), (2, 2, 2, 2, 2, 2)]
+        await pilot.press("escape")
+        await pilot.pause()
+        chart = app.screen.query_one("#chart", RadarChart)
+        assert chart.series[0].values[0] == 3.5 and chart.series[0].spread is not None
+
+
+async def test_reveal_and_chart_toggle(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND, revealed=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        chart = app.screen.query_one("#chart", RadarChart)
+        assert not chart.display and app.screen.query_one("#chart-hidden").display
+        await pilot.press("3")
+        await pilot.pause()
+        assert saved(app).groups[0].scores == {"aabenhed": 3}  # the grid still takes scores
+        await pilot.press("h")
+        await pilot.pause()
+        assert chart.display and saved(app).revealed
+        await pilot.press("c")
+        assert chart.mode == "bars"
+        await pilot.press("c")
+        assert chart.mode == "radar"
+
+
+async def test_views_cycle_through_all_mean_and_each_group(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        chart = app.screen.query_one("#chart", RadarChart)
+        assert len(chart.series) == 3
+        await pilot.press("v")
+        assert [s.letter for s in chart.series] == ["*"]
+        await pilot.press("v")
+        assert [s.letter for s in chart.series] == ["A"]
+
+
+async def test_at_80_columns_many_groups_become_tabs(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert not screen.has_class("-tabs")
+        await pilot.press("g", "g", "g")
+        await pilot.pause()
+        assert screen.has_class("-tabs")
+        chart = screen.query_one("#chart-pane")
+        assert not chart.display
+        await pilot.press("f")
+        await pilot.pause()
+        assert chart.display and not screen.query_one("#grid-pane").display
