@@ -31,13 +31,13 @@ test: $(VENV)/.dev-installed
 
 ## check: ruff (lint + format) and mypy
 check: $(VENV)/.dev-installed
-	$(VENV)/bin/ruff check amk_tui tests benchmarks
-	$(VENV)/bin/ruff format --check amk_tui tests benchmarks
+	$(VENV)/bin/ruff check amk_tui tests benchmarks scripts
+	$(VENV)/bin/ruff format --check amk_tui tests benchmarks scripts
 	$(VENV)/bin/mypy
 
 format: $(VENV)/.dev-installed
-	$(VENV)/bin/ruff check --fix amk_tui tests benchmarks
-	$(VENV)/bin/ruff format amk_tui tests benchmarks
+	$(VENV)/bin/ruff check --fix amk_tui tests benchmarks scripts
+	$(VENV)/bin/ruff format amk_tui tests benchmarks scripts
 
 ## snapshots: re-record the SVG snapshots after a deliberate change of the look
 snapshots: $(VENV)/.dev-installed
@@ -49,7 +49,7 @@ bench: $(VENV)/.dev-installed
 
 ## screenshots: the README's pictures, from `amk --demo`
 screenshots: $(VENV)/.dev-installed
-	$(PY) -m benchmarks.screenshots
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
