@@ -101,6 +101,7 @@ class AmkApp(App[int]):
             keys.localize(self, self.content.t)
         self._lock = None if force_readonly else self.store.lock(path)
         self.readonly = force_readonly or self._lock is None or session.finished
+        self.save()  # a folder that can't be written is reported now, not at the first edit
         if self._lock is None and not force_readonly:
             self.notify(self.content.t("notify.locked"), severity="warning", timeout=10)
         elif session.finished and not force_readonly:
@@ -200,6 +201,36 @@ class AmkApp(App[int]):
             return None
         return target
 
+    def status_flags(self) -> str:
+        """What the phase bar must warn about: not saved, or read-only."""
+        if self.unsaved:
+            return self.content.t("bar.unsaved")
+        if self.readonly:
+            return self.content.t("bar.readonly")
+        return ""
+
+    def action_save_as(self) -> None:
+        """Save a copy where the facilitator chooses (when the sessions folder fails)."""
+        from amk_tui.screens.forms import TextPrompt
+
+        if self.session is None or self.path is None:
+            return
+        default = str(Path.home() / self.path.name)
+
+        def save_to(answer: str | None) -> None:
+            if not answer or self.session is None:
+                return
+            target = Path(answer).expanduser()
+            try:
+                self.store.save(self.session, target)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", timeout=15)
+                return
+            self.path, self.unsaved = target, False
+            self.notify(self.content.t("notify.saved_to", path=str(target)), timeout=10)
+
+        self.push_screen(TextPrompt(self.content.t("save_as.question"), default), save_to)
+
     @property
     def countdown(self) -> Countdown | None:
         return None if self.session is None else self.session.agenda.countdown
@@ -294,8 +325,10 @@ class AmkApp(App[int]):
 
     # -- app keys ----------------------------------------------------------------------------
     def action_save_quit(self) -> None:
-        if self.session is not None and not self.readonly:
-            self.save()
+        """Save and quit; if saving fails, nothing is lost: ask where to save instead."""
+        if self.session is not None and not self.readonly and not self.save():
+            self.action_save_as()
+            return
         self.exit(0)
 
     def action_help(self) -> None:

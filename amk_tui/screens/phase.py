@@ -35,7 +35,7 @@ class PhaseScreen(AmkScreen[None]):
             app.phase_title,
             app.content.t,
             app.config.warn_minutes * 60,
-            readonly=app.readonly,
+            flags=app.status_flags,
             id="phase-bar",
         )
         with Horizontal(id="phase-header"):

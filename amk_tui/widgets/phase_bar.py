@@ -30,7 +30,7 @@ class PhaseBar(Static):
         titles: Callable[[int], str],
         t: Callable[..., str],
         warn_seconds: float,
-        readonly: bool = False,
+        flags: Callable[[], str] = str,
         **kwargs: object,
     ) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -38,7 +38,8 @@ class PhaseBar(Static):
         self._titles = titles
         self._t = t
         self._warn = warn_seconds
-        self._readonly = readonly
+        self._flags = flags
+        """Returns a warning to show at the end (read-only, not saved), or an empty string."""
 
     def on_mount(self) -> None:
         self.refresh_bar()
@@ -71,6 +72,6 @@ class PhaseBar(Static):
             planned=format_elapsed(agenda.total_planned),
         )
         text.append(f"   {total}")
-        if self._readonly:
-            text.append(f"   {self._t('bar.readonly')}", style="bold reverse")
+        if flags := self._flags():
+            text.append(f"   {flags} ", style="bold white on red")
         self.update(text)

@@ -5,6 +5,8 @@ Time is a FakeClock moved by the test; `pilot.pause()` only lets the app process
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from amk_tui.core.clock import FakeClock
@@ -246,3 +248,57 @@ async def test_a_second_amk_on_the_same_session_is_read_only(make_app: MakeApp) 
             before = app.path.read_bytes()
             await pilot.press("space", "plus")
             assert app.path.read_bytes() == before
+
+
+async def test_a_failed_save_warns_keeps_the_work_and_quit_asks_where(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from amk_tui.screens.forms import TextPrompt
+    from amk_tui.store import StoreError
+
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        real_write = app.store.write_text
+
+        def disk_full(path: Path, text: str) -> None:
+            raise StoreError(f"{path}: not saved (the disk is full)")
+
+        monkeypatch.setattr(app.store, "write_text", disk_full)
+        before = saved(app)
+        await pilot.press("space")
+        assert app.unsaved and "IKKE GEMT" in bar_text(app)
+        assert saved(app).to_dict() == before.to_dict()  # the old file is intact
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt) and app.is_running
+        monkeypatch.setattr(app.store, "write_text", real_write)
+        target = tmp_path / "elsewhere.toml"
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.unsaved and app.path == target
+        countdown = app.store.load(target).agenda.countdown
+        assert countdown is not None and countdown.state == "paused"
+
+
+async def test_saving_resumes_once_the_folder_works_again(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from amk_tui.store import StoreError
+
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        real_write = app.store.write_text
+
+        def read_only(path: Path, text: str) -> None:
+            raise StoreError(f"{path}: not saved (Read-only file system)")
+
+        monkeypatch.setattr(app.store, "write_text", read_only)
+        await pilot.press("plus")
+        assert app.unsaved
+        monkeypatch.setattr(app.store, "write_text", real_write)
+        await pilot.press("plus")
+        assert not app.unsaved
+        assert saved(app).agenda.countdowns["oplaeg"].duration == 720
