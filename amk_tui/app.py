@@ -209,6 +209,20 @@ class AmkApp(App[int]):
             return self.content.t("bar.readonly")
         return ""
 
+    def action_reopen(self) -> None:
+        """A finished workshop opens read-only; this makes it editable again, on purpose."""
+        from amk_tui.screens.modals import ConfirmScreen
+
+        def reopen(yes: bool | None) -> None:
+            if yes and self.session is not None:
+                self.session.reopen()
+                self.readonly = False
+                self.changed()
+                self.refresh_bindings()
+                self.notify(self.content.t("notify.reopened"))
+
+        self.push_screen(ConfirmScreen(self.content.t("confirm.reopen")), reopen)
+
     def action_save_as(self) -> None:
         """Save a copy where the facilitator chooses (when the sessions folder fails)."""
         from amk_tui.screens.forms import TextPrompt
@@ -278,6 +292,8 @@ class AmkApp(App[int]):
             return self.countdown is not None and not self.readonly
         if action == "agenda":
             return self.session is not None
+        if action == "reopen":
+            return self.session is not None and self.session.finished and self._lock is not None
         return True
 
     def action_toggle_timer(self) -> None:

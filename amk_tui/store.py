@@ -115,7 +115,7 @@ class SessionStore:
         except tomllib.TOMLDecodeError as exc:
             raise SessionError(name, f"not valid TOML ({exc})") from None
         except RecursionError:
-            raise SessionError(name, "nested too deeply") from None
+            raise SessionError(name, "not valid TOML (nested too deeply)") from None
         session = Session.from_dict(data, clock=self.clock, source=name)
         session.id = path.stem
         return session

@@ -79,6 +79,8 @@ def parse_config(text: str, source: str, base: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(source, "", f"not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(source, "", "not valid TOML (nested too deeply)") from None
     return _Checker(source, base).config(data)
 
 

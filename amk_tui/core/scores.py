@@ -23,7 +23,8 @@ FACTOR_IDS: tuple[str, ...] = (
 """Stable ASCII ids of the six factors, in the deck's order 1–6."""
 
 SCORE_MIN, SCORE_MAX = 1, 5
-MAX_GROUPS = 26
+MAX_GROUPS = 8
+"""Up to eight groups: each has its own colour-blind-safe colour and a letter A–H."""
 MISSING = "-"
 """How a not-scored value is written in an individual row (`"32-332"`)."""
 

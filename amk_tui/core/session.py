@@ -15,7 +15,15 @@ from typing import Any, Literal
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.errors import SessionError
 from amk_tui.core.program import PHASE_KINDS, ROUND_KINDS, Agenda, Phase, Program, Round
-from amk_tui.core.scores import FACTOR_IDS, Group, format_row, letter_for, parse_row, valid_score
+from amk_tui.core.scores import (
+    FACTOR_IDS,
+    MAX_GROUPS,
+    Group,
+    format_row,
+    letter_for,
+    parse_row,
+    valid_score,
+)
 
 SCHEMA = 1
 Status = Literal["in-progress", "finished"]
@@ -91,6 +99,9 @@ class Session:
 
     # -- groups --------------------------------------------------------------------------
     def add_group(self, name: str = "") -> Group:
+        """A new group with the first free letter. Raises ValueError past MAX_GROUPS."""
+        if len(self.groups) >= MAX_GROUPS:
+            raise ValueError(f"at most {MAX_GROUPS} groups")
         used = {g.letter for g in self.groups}
         letter = next(letter_for(i) for i in range(26) if letter_for(i) not in used)
         group = Group(name=name.strip() or letter, letter=letter)
@@ -193,7 +204,7 @@ class Session:
         )
         try:
             session.agenda = Agenda.from_dict(program, r.get("timing", dict, {}), clock)
-        except (TypeError, ValueError, KeyError) as exc:
+        except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
             raise SessionError(source, f"timing: {exc}") from None
         cursor = r.get("cursor", dict, {})
         session.cursor = {str(k): v for k, v in cursor.items() if isinstance(v, int)}

@@ -232,6 +232,7 @@ class ExerciseScreen(PhaseScreen):
         from amk_tui.core.scores import MAX_GROUPS
 
         if len(self.session.groups) >= MAX_GROUPS:
+            self.notify(self.t("group.max", n=MAX_GROUPS), severity="warning")
             return
         self.session.add_group()
         self.amk.changed()

@@ -1,0 +1,84 @@
+"""The start screen: a new workshop from the form, resume, past and unreadable sessions."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, RadioButton
+
+from amk_tui.config import Config
+from amk_tui.core.clock import FakeClock
+from amk_tui.core.setup import new_session
+from amk_tui.screens.agenda import AgendaScreen
+from amk_tui.screens.presentation import PresentationScreen
+from amk_tui.screens.start import StartScreen
+from amk_tui.store import SessionStore
+from tests.ui.conftest import TODAY, MakeApp
+
+
+async def test_new_workshop_from_the_form(make_app: MakeApp, store: SessionStore) -> None:
+    app = make_app(start=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")
+        assert "AMG" in str(app.screen.query_one("#form-error").render())
+        app.screen.query_one("#amg", Input).value = "AMG Lager & Logistik"
+        app.screen.query_one("#unit", Input).value = "Lageret"
+        app.screen.query_one("#groups", Input).value = "Pak, Kontor"
+        app.screen.query_one("#variant-2", RadioButton).value = True
+        app.screen.query_one("#amg", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    entries, _ = store.scan()
+    assert len(entries) == 2  # make_app's own session and the new one
+    new = next(e for e in entries if e.session.amg == "AMG Lager & Logistik")
+    assert new.path.name == "2026-11-26-amg-lager-logistik.toml"
+    s = new.session
+    assert (s.unit, s.variant, [g.name for g in s.groups]) == ("Lageret", 2, ["Pak", "Kontor"])
+
+
+async def test_bad_date_and_too_many_groups_are_refused(make_app: MakeApp) -> None:
+    app = make_app(start=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        screen.query_one("#amg", Input).value = "X"
+        screen.query_one("#date", Input).value = "26/11"
+        screen.query_one("#amg", Input).focus()
+        await pilot.press("enter")
+        assert "ÅÅÅÅ-MM-DD" in str(screen.query_one("#form-error").render())
+        screen.query_one("#date", Input).value = "2026-11-26"
+        screen.query_one("#groups", Input).value = "9"
+        await pilot.press("enter")
+        assert "1–8" in str(screen.query_one("#form-error").render())
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_resume_and_unreadable_files(
+    make_app: MakeApp, store: SessionStore, config: Config, clock: FakeClock
+) -> None:
+    app = make_app(start=False, step=0)
+    (store.folder / "2026-01-01-broken.toml").write_text("amg = [")
+    async with app.run_test(size=(120, 36)) as pilot:
+        options = app.screen.query_one("#sessions", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Test AMG" in p for p in prompts)
+        assert any("2026-01-01-broken.toml" in p and "kan ikke læses" in p for p in prompts)
+        await pilot.click("#resume")
+        await pilot.pause()
+        assert isinstance(app.screen, PresentationScreen)
+
+
+async def test_reopening_a_finished_workshop_on_purpose(
+    make_app: MakeApp, store: SessionStore, config: Config, clock: FakeClock
+) -> None:
+    from amk_tui.app import AmkApp
+
+    session = new_session("Done AMG", config.program, groups=["A"], date=TODAY, clock=clock)
+    session.finish()
+    path = store.create(session)
+    app = AmkApp(config, store, session=session, path=path, clock=clock, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.readonly
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        assert not app.readonly
+    assert store.load(path).status == "in-progress"
