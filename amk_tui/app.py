@@ -22,6 +22,7 @@ from amk_tui.core.countdown import Countdown
 from amk_tui.core.program import Step
 from amk_tui.core.session import Session
 from amk_tui.store import SessionLock, SessionStore, StoreError
+from amk_tui.themes import DARK, LIGHT, THEMES
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 
@@ -79,7 +80,9 @@ class AmkApp(App[int]):
 
     # -- start --------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        self.theme = "textual-dark"
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DARK.name
         self.title = self.content.t("app_title")
         session, path = self._initial
         if session is not None and path is not None:
@@ -369,7 +372,7 @@ class AmkApp(App[int]):
             self.push_screen(BlankScreen())
 
     def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        self.theme = LIGHT.name if self.theme == DARK.name else DARK.name
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette lists the same actions as the keys, with the same labels."""
