@@ -11,7 +11,6 @@ from rich.markdown import Markdown
 from rich.table import Table
 
 from amk_tui.config import Config, load_config, load_content
-from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
 from amk_tui.store import SessionStore
 
 
@@ -24,7 +23,7 @@ def check_config(path: str | None) -> int:
 
 def list_sessions(store: SessionStore, config: Config) -> int:
     content = load_content(config.language)
-    entries, bad = store.scan()
+    entries, bad = store.summaries()
     console = Console(width=None if sys.stdout.isatty() else 160)
     table = Table(title=f"{store.folder}", title_justify="left")
     for column in (
@@ -36,12 +35,10 @@ def list_sessions(store: SessionStore, config: Config) -> int:
         table.add_column(column)
     for factor in content.factors:
         table.add_column(factor.short, justify="right")
-    for entry in entries:
-        s = entry.session
-        stats = stats_by_factor(s.groups)
-        means = [f"{stats[f].mean:.1f}" if stats[f].mean is not None else "–" for f in FACTOR_IDS]
+    for s in entries:
+        means = [f"{m:.1f}" if m is not None else "–" for m in s.means]
         table.add_row(
-            s.date.isoformat(), s.amg, content.t(f"status.{s.status}"), str(len(s.groups)), *means
+            s.date.isoformat(), s.amg, content.t(f"status.{s.status}"), str(s.groups), *means
         )
     if entries:
         console.print(table)
@@ -64,7 +61,7 @@ def purge(store: SessionStore, days: int, yes: bool, today: dt.date | None = Non
         print(f"nothing older than {days} days in {store.folder}")
         return 0
     for entry in doomed:
-        print(f"  {entry.path.name}  ({entry.session.date}, {entry.session.amg})")
+        print(f"  {entry.path.name}  ({entry.date}, {entry.amg})")
     if not yes:
         if not sys.stdin.isatty():
             print("amk: add --yes to delete without asking", file=sys.stderr)

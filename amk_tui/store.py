@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import errno
 import fcntl
+import json
 import os
 import re
 import tempfile
@@ -18,15 +19,17 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import tomli_w
 
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.errors import AmkError, SessionError
+from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
 from amk_tui.core.session import Session
 
 SUFFIX = ".toml"
+INDEX = ".amk-index.json"
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
@@ -54,6 +57,39 @@ class Unreadable:
 class Entry:
     path: Path
     session: Session
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a list needs of a session, without parsing its notes again."""
+
+    path: Path
+    date: dt.date
+    amg: str
+    status: str
+    groups: int
+    means: tuple[float | None, ...]
+    """Mean over groups per factor, in FACTOR_IDS order."""
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "finished"
+
+    @classmethod
+    def of(cls, path: Path, session: Session) -> Summary:
+        stats = stats_by_factor(session.groups)
+        return cls(path, session.date, session.amg, session.status, len(session.groups),
+                   tuple(stats[f].mean for f in FACTOR_IDS))  # fmt: skip
+
+    def to_json(self) -> dict[str, object]:
+        return {"date": self.date.isoformat(), "amg": self.amg, "status": self.status,
+                "groups": self.groups, "means": list(self.means)}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, path: Path, data: dict[str, Any]) -> Summary:
+        return cls(path, dt.date.fromisoformat(data["date"]), str(data["amg"]),
+                   str(data["status"]), int(data["groups"]),
+                   tuple(None if m is None else float(m) for m in data["means"]))  # fmt: skip
 
 
 class SessionLock:
@@ -133,20 +169,83 @@ class SessionStore:
         bad.sort(key=lambda u: u.path.name)
         return entries, bad
 
-    def previous(self, session: Session) -> Entry | None:
-        """The newest earlier session of the same AMG (matched by slug), if any."""
-        entries, _ = self.scan()
-        key = slugify(session.amg)
-        for entry in entries:
-            if entry.session.id == session.id or slugify(entry.session.amg) != key:
+    def summaries(self) -> tuple[list[Summary], list[Unreadable]]:
+        """Like `scan()`, but from an index of unchanged files: listing stays fast.
+
+        The index (`.amk-index.json`, 0600) maps each file name to its size and mtime and its
+        summary or problem; a file whose size or mtime changed is read again. An index that
+        can't be read or written is simply rebuilt or skipped.
+        """
+        index = self._read_index()
+        fresh: dict[str, dict[str, Any]] = {}
+        summaries: list[Summary] = []
+        bad: list[Unreadable] = []
+        for path in self.files():
+            try:
+                stat = path.stat()
+            except OSError:
                 continue
-            if (entry.session.date, entry.session.id) < (session.date, session.id):
-                return entry
-        return None
+            key = [stat.st_mtime_ns, stat.st_size]
+            item = index.get(path.name)
+            if not (isinstance(item, dict) and item.get("key") == key):
+                try:
+                    item = {"key": key, "summary": Summary.of(path, self.load(path)).to_json()}
+                except SessionError as exc:
+                    item = {"key": key, "problem": exc.problem}
+            fresh[path.name] = item
+            if "summary" in item:
+                try:
+                    summaries.append(Summary.from_json(path, item["summary"]))
+                    continue
+                except (KeyError, TypeError, ValueError):
+                    fresh.pop(path.name)  # a damaged index entry: read the file next time
+                    continue
+            bad.append(Unreadable(path, str(item.get("problem", ""))))
+        if fresh != index:
+            self._write_index(fresh)
+        summaries.sort(key=lambda s: (s.date, s.path.name), reverse=True)
+        bad.sort(key=lambda u: u.path.name)
+        return summaries, bad
+
+    def _read_index(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.folder / INDEX).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write_index(self, index: dict[str, Any]) -> None:
+        with contextlib.suppress(StoreError, OSError):
+            self.write_text(self.folder / INDEX, json.dumps(index, ensure_ascii=False))
+
+    def previous(self, session: Session) -> Entry | None:
+        """The newest earlier session of the same AMG (matched by slug), if any.
+
+        Only files named for that AMG are read (`<date>-<slug>[-n].toml`).
+        """
+        key = slugify(session.amg)
+        pattern = re.compile(rf"^\d{{4}}-\d{{2}}-\d{{2}}-{re.escape(key)}(-\d+)?$")
+        candidates = []
+        for path in self.files():
+            if path.stem == session.id or not pattern.match(path.stem):
+                continue
+            try:
+                other = self.load(path)
+            except SessionError:
+                continue
+            if slugify(other.amg) == key and (other.date, other.id) < (session.date, session.id):
+                candidates.append(Entry(path, other))
+        return max(candidates, key=lambda e: (e.session.date, e.session.id), default=None)
 
     def newest_unfinished(self) -> Entry | None:
-        entries, _ = self.scan()
-        return next((e for e in entries if not e.session.finished), None)
+        summaries, _ = self.summaries()
+        for summary in summaries:
+            if not summary.finished:
+                try:
+                    return Entry(summary.path, self.load(summary.path))
+                except SessionError:
+                    continue
+        return None
 
     # -- write ---------------------------------------------------------------------------
     def create(self, session: Session) -> Path:
@@ -203,15 +302,15 @@ class SessionStore:
         return SessionLock(handle)
 
     # -- purge ---------------------------------------------------------------------------
-    def purgeable(self, older_than_days: int, today: dt.date) -> list[Entry]:
+    def purgeable(self, older_than_days: int, today: dt.date) -> list[Summary]:
         """Sessions dated more than `older_than_days` before today (unreadable files kept)."""
         cutoff = today - dt.timedelta(days=older_than_days)
-        entries, _ = self.scan()
-        return [e for e in entries if e.session.date < cutoff]
+        summaries, _ = self.summaries()
+        return [s for s in summaries if s.date < cutoff]
 
-    def delete(self, entry: Entry) -> None:
-        entry.path.unlink(missing_ok=True)
-        entry.path.with_name(f".{entry.path.name}.lock").unlink(missing_ok=True)
+    def delete(self, summary: Summary) -> None:
+        summary.path.unlink(missing_ok=True)
+        summary.path.with_name(f".{summary.path.name}.lock").unlink(missing_ok=True)
 
 
 def _fsync_folder(folder: Path) -> None:

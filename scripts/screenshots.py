@@ -24,8 +24,9 @@ SHOTS = [
 ]
 
 
-async def shoot(name: str, language: str, step: int, keys: tuple[str, ...],
-                size: tuple[int, int]) -> None:
+async def shoot(
+    name: str, language: str, step: int, keys: tuple[str, ...], size: tuple[int, int]
+) -> None:
     clock = FakeClock()
     config = load_config(ROOT / "config.toml")
     with tempfile.TemporaryDirectory() as folder:

@@ -120,13 +120,15 @@ class PhaseScreen(AmkScreen[None]):
 
 def screen_for(step: Step) -> PhaseScreen:
     """The screen that shows a step of this kind of phase."""
-    from amk_tui.screens.exercise import ExerciseScreen
-    from amk_tui.screens.presentation import PresentationScreen
+    # Imported on demand: start-up only pays for the screen it shows first.
+    if step.phase.kind == "presentation":
+        from amk_tui.screens.presentation import PresentationScreen
+
+        return PresentationScreen(step)
+    if step.phase.kind == "exercise":
+        from amk_tui.screens.exercise import ExerciseScreen
+
+        return ExerciseScreen(step)
     from amk_tui.screens.wrapup import WrapupScreen
 
-    kinds: dict[str, type[PhaseScreen]] = {
-        "presentation": PresentationScreen,
-        "exercise": ExerciseScreen,
-        "wrapup": WrapupScreen,
-    }
-    return kinds[step.phase.kind](step)
+    return WrapupScreen(step)

@@ -52,26 +52,25 @@ class StartScreen(AmkScreen[None]):
         self.query_one("#amg", Input).focus()
 
     def load_sessions(self) -> None:
-        entries, bad = self.amk.store.scan()
+        entries, bad = self.amk.store.summaries()
         options = self.query_one("#sessions", OptionList)
         options.clear_options()
-        for entry in entries:
-            s = entry.session
+        for s in entries:
             status = self.t(f"status.{s.status}")
-            options.add_option(Option(f"{s.date}  {s.amg}  ({status})", id=str(entry.path)))
+            options.add_option(Option(f"{s.date}  {s.amg}  ({status})", id=str(s.path)))
         for item in bad:
             label = Text(f"{item.path.name}  ({self.t('list.unreadable')})", style="dim")
             options.add_option(Option(label, id=f"bad:{item.path}", disabled=True))
         if not entries and not bad:
             options.add_option(Option(self.t("start.none"), disabled=True))
-        unfinished = next((e for e in entries if not e.session.finished), None)
+        unfinished = next((e for e in entries if not e.finished), None)
         resume = self.query_one("#resume", Button)
         resume.disabled = unfinished is None
         if unfinished is not None:
             resume.label = self.t(
                 "start.resume_named",
-                amg=unfinished.session.amg,
-                date=unfinished.session.date.isoformat(),
+                amg=unfinished.amg,
+                date=unfinished.date.isoformat(),
             )
             self._unfinished = unfinished.path
 

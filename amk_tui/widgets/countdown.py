@@ -37,9 +37,12 @@ class CountdownDigits(Digits):
     def refresh_time(self) -> None:
         countdown = self._source()
         if countdown is None:
-            self.update("--:--")
+            if self.value != "--:--":
+                self.update("--:--")
             return
-        self.update(format_clock(countdown.remaining))
+        text = format_clock(countdown.remaining)
+        if text != self.value:
+            self.update(text)
         level = countdown.level(self._warn)
         self.set_class(level == "warn", "-warn")
         self.set_class(level == "over", "-over")

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from amk_tui.core.countdown import format_clock, format_elapsed
 from amk_tui.core.program import Agenda
 
 
-class PhaseBar(Static):
+class PhaseBar(Widget):
     """`1 Oplæg ▸ 2 Dialogøvelse: Vurdér ▸ 3 Opsamling   ⏱ 07:12   I alt 12:30 / 45:00`."""
 
     DEFAULT_CSS = """
@@ -33,7 +33,8 @@ class PhaseBar(Static):
         flags: Callable[[], str] = str,
         **kwargs: object,
     ) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._text = Text()
         self._agenda = agenda
         self._titles = titles
         self._t = t
@@ -47,17 +48,36 @@ class PhaseBar(Static):
 
     def refresh_bar(self) -> None:
         agenda = self._agenda()
-        if agenda is None:
-            self.update("")
-            return
+        text = Text()
+        if agenda is not None:
+            tail = self._tail(agenda)
+            text = self._phases(agenda, short=False)
+            if text.cell_len + tail.cell_len > self.size.width > 0:
+                text = self._phases(agenda, short=True)  # other phases by number only
+            text = text + tail
+        if text != self._text:
+            self._text = text
+            self.refresh()  # one line of fixed height: no layout needed
+
+    def render(self) -> Text:
+        return self._text
+
+    def on_resize(self) -> None:
+        self.refresh_bar()
+
+    def _phases(self, agenda: Agenda, short: bool) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         current = agenda.current
         for i in range(len(agenda.program.phases)):
             if i:
                 text.append(" ▸ ", style="dim")
-            style = "bold reverse" if current and current.phase_index == i else ""
-            text.append(f" {i + 1} {self._titles(i)} ", style=style)
-        text.append("   ")
+            now = current is not None and current.phase_index == i
+            label = f" {i + 1} {self._titles(i)} " if now or not short else f" {i + 1} "
+            text.append(label, style="bold reverse" if now else "")
+        return text
+
+    def _tail(self, agenda: Agenda) -> Text:
+        text = Text("   ", no_wrap=True)
         countdown = agenda.countdown
         if countdown is not None:
             level = countdown.level(self._warn)
@@ -74,4 +94,4 @@ class PhaseBar(Static):
         text.append(f"   {total}")
         if flags := self._flags():
             text.append(f"   {flags} ", style="bold white on red")
-        self.update(text)
+        return text

@@ -63,6 +63,8 @@ class RadarChart(PlotextPlot):
         """Bumped by `show`: part of the key that decides whether to redraw."""
         self._drawn: tuple[object, ...] | None = None
         """The key (size, mode, theme, version) of what the figure holds now."""
+        self._built: RenderResult | None = None
+        """The built figure for `_drawn`: a repaint with nothing changed reuses it."""
 
     @property
     def series(self) -> tuple[Series, ...]:
@@ -119,7 +121,10 @@ class RadarChart(PlotextPlot):
         """Redraw the figure if the size, mode, theme or data changed, then build it."""
         width, height = self.size
         key = (width, height, self.mode, self.app.theme, self._version)
-        if key != self._drawn and width > 0 and height > 0:
+        if key == self._drawn and self._built is not None:
+            return self._built
+        if width > 0 and height > 0:
             self._redraw(width, height)
             self._drawn = key
-        return super().render()
+        self._built = super().render()
+        return self._built

@@ -173,3 +173,54 @@ def test_purge_deletes_only_old_readable_sessions(
 
 def test_listing_an_empty_or_absent_folder(tmp_path: Path) -> None:
     assert SessionStore(tmp_path / "none").scan() == ([], [])
+
+
+def test_summaries_come_from_the_index_until_a_file_changes(
+    store: SessionStore, config: Config, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = make(config, clock, "Lager AMG")
+    path = store.create(s)
+    (store.folder / "2026-01-01-bad.toml").write_text("x = [")
+    first, bad = store.summaries()
+    assert [x.amg for x in first] == ["Lager AMG"] and [u.path.name for u in bad] == [
+        "2026-01-01-bad.toml"
+    ]
+    assert first[0].means[-1] == 2 and first[0].groups == 1
+    index = store.folder / ".amk-index.json"
+    assert stat.S_IMODE(index.stat().st_mode) == 0o600
+    loads: list[Path] = []
+    real_load = store.load
+    monkeypatch.setattr(store, "load", lambda p: loads.append(p) or real_load(p))
+    again, bad_again = store.summaries()
+    assert again == first and bad_again == bad and loads == []  # nothing parsed again
+    s.amg = "Lager AMG (ny)"
+    store.save(s, path)
+    changed, _ = store.summaries()
+    assert changed[0].amg == "Lager AMG (ny)" and loads == [path]
+
+
+def test_a_damaged_index_is_rebuilt(store: SessionStore, config: Config, clock: FakeClock) -> None:
+    store.create(make(config, clock))
+    store.ensure_folder()
+    (store.folder / ".amk-index.json").write_text("{not json")
+    summaries, _ = store.summaries()
+    assert len(summaries) == 1
+    (store.folder / ".amk-index.json").write_text('{"2026-11-26-lager-amg.toml": {"key": 1}}')
+    assert len(store.summaries()[0]) == 1
+
+
+def test_previous_reads_only_files_named_for_that_amg(
+    store: SessionStore, config: Config, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = make(config, clock, "Lager AMG", dt.date(2026, 3, 1))
+    store.create(old)
+    for i in range(5):
+        store.create(make(config, clock, f"Andet {i}", dt.date(2026, 4, 1)))
+    new = make(config, clock, "Lager AMG", dt.date(2026, 11, 26))
+    store.create(new)
+    loads: list[str] = []
+    real_load = store.load
+    monkeypatch.setattr(store, "load", lambda p: loads.append(p.name) or real_load(p))
+    prev = store.previous(new)
+    assert prev is not None and prev.session.id == old.id
+    assert loads == ["2026-03-01-lager-amg.toml"]
