@@ -16,9 +16,7 @@ from textual.widgets import DataTable, Input, Label
 
 from amk_tui.core.scores import Group, format_row, parse_row, row_stats
 from amk_tui.screens.base import AmkScreen
-from amk_tui.widgets.score_grid import format_value
-
-MIN_ROWS_FOR_MEAN = 3
+from amk_tui.widgets.score_grid import MIN_ROWS_FOR_MEAN, format_value
 
 
 class RowsScreen(AmkScreen[None]):

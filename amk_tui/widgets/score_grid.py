@@ -20,6 +20,8 @@ from amk_tui.config.content import Factor
 from amk_tui.core.scores import FACTOR_IDS, Group, stats_by_factor
 
 NOT_SCORED = "–"
+MIN_ROWS_FOR_MEAN = 3
+"""Fewer individual rows than this are shown as values, not as a mean."""
 
 
 def hex_color(rgb: tuple[int, int, int]) -> str:
@@ -94,9 +96,7 @@ class ScoreGrid(DataTable[Text]):
     def _row(self, factor: Factor, groups: Sequence[Group]) -> list[Text]:
         cells = [Text(f"{factor.number} {factor.short}", style="bold")]
         for g in groups:
-            value = g.value(factor.id)
-            style = "bold" if factor.id in g.scores else ("italic" if value is not None else "dim")
-            cells.append(Text(format_value(value), style=style, justify="center"))
+            cells.append(self._cell(g, factor.id))
         stats = stats_by_factor(groups)[factor.id]
         if stats.mean is None:
             cells.append(Text(NOT_SCORED, style="dim"))
@@ -104,6 +104,19 @@ class ScoreGrid(DataTable[Text]):
             span = f"{format_value(stats.low)}–{format_value(stats.high)}"
             cells.append(Text(f"{stats.mean:.1f}  {span}"))
         return cells
+
+    @staticmethod
+    def _cell(group: Group, factor: str) -> Text:
+        """Bold: the group's own score. Italic: from individual rows — their mean, or the
+        values themselves while there are fewer than three (a mean of two exposes people)."""
+        if factor in group.scores:
+            return Text(str(group.scores[factor]), style="bold", justify="center")
+        values = group.row_values(factor)
+        if not values:
+            return Text(NOT_SCORED, style="dim", justify="center")
+        if len(values) < MIN_ROWS_FOR_MEAN:
+            return Text("·".join(map(str, values)), style="italic", justify="center")
+        return Text(format_value(group.value(factor)), style="italic", justify="center")
 
     @property
     def group_index(self) -> int | None:

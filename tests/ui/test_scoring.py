@@ -146,3 +146,15 @@ async def test_at_80_columns_many_groups_become_tabs(make_app: MakeApp) -> None:
         await pilot.press("f")
         await pilot.pause()
         assert chart.display and not screen.query_one("#grid-pane").display
+
+
+async def test_grid_shows_values_until_three_rows_then_the_mean(make_app: MakeApp) -> None:
+    app = make_app(step=SCORE_ROUND, variant=2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        grid = app.screen.query_one(ScoreGrid)
+        await pilot.press("i", *"324332", "enter", *"412332", "enter", "escape")
+        await pilot.pause()
+        assert str(grid.get_cell_at(grid.cursor_coordinate)) == "3·4"
+        await pilot.press("i", *"512332", "enter", "escape")
+        await pilot.pause()
+        assert str(grid.get_cell_at(grid.cursor_coordinate)) == "4"
