@@ -190,7 +190,12 @@ def test_summaries_come_from_the_index_until_a_file_changes(
     assert stat.S_IMODE(index.stat().st_mode) == 0o600
     loads: list[Path] = []
     real_load = store.load
-    monkeypatch.setattr(store, "load", lambda p: loads.append(p) or real_load(p))
+
+    def counting_load(p: Path) -> Session:
+        loads.append(p)
+        return real_load(p)
+
+    monkeypatch.setattr(store, "load", counting_load)
     again, bad_again = store.summaries()
     assert again == first and bad_again == bad and loads == []  # nothing parsed again
     s.amg = "Lager AMG (ny)"
@@ -220,7 +225,12 @@ def test_previous_reads_only_files_named_for_that_amg(
     store.create(new)
     loads: list[str] = []
     real_load = store.load
-    monkeypatch.setattr(store, "load", lambda p: loads.append(p.name) or real_load(p))
+
+    def counting_load(p: Path) -> Session:
+        loads.append(p.name)
+        return real_load(p)
+
+    monkeypatch.setattr(store, "load", counting_load)
     prev = store.previous(new)
     assert prev is not None and prev.session.id == old.id
     assert loads == ["2026-03-01-lager-amg.toml"]

@@ -1,0 +1,203 @@
+"""In-process latency of a key press, with Textual's Pilot on the real AmkApp.
+
+`pilot.press()` itself sleeps (Textual's `wait_for_idle` waits ≥ 2 × 20 ms for the CPU to go
+quiet), so its return time is not the app's latency. Instead the benchmark wraps methods on
+the live objects (no app code changes) and records `time.perf_counter()`:
+
+- t0: just before `pilot.press(key)` (the key event is queued at once, before any sleep);
+- the screen handler's work: `AmkApp.changed` (the autosave) and `refresh_scores`;
+- `RadarChart.render` of the `#chart` widget (the plotext figure is drawn and built; a
+  repaint that returns the kept figure does not count as the new chart);
+- the end of the first `Screen._compositor_refresh` after that render: the frame's lines are
+  ready for the driver (the headless driver then writes nothing).
+
+Latency = frame end − t0. Includes the wait for the screen's next update tick (≤ 1/60 s).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from amk_tui.app import AmkApp
+from amk_tui.config import Config, load_config
+from amk_tui.core.clock import FakeClock
+from amk_tui.core.demo import demo_session
+from amk_tui.core.session import Session
+from amk_tui.store import SessionStore
+from amk_tui.widgets.radar import RadarChart
+
+REPO = Path(__file__).resolve().parents[1]
+CHART_RENDER = "chart render (draw + build + from_ansi)"
+REFRESH = "refresh_scores (grid + charts)"
+REST = "everything else (dispatch, grid, layout, compositor, wait for the update tick)"
+TODAY = dt.date(2026, 11, 26)
+
+
+@dataclass
+class Marks:
+    """Timestamps and durations of one key press (seconds, perf_counter)."""
+
+    durations: dict[str, float] = field(default_factory=dict)
+    calls: dict[str, int] = field(default_factory=dict)
+    ends: dict[str, float] = field(default_factory=dict)
+    render_end: float | None = None
+    frame_end: float | None = None
+
+    def add(self, name: str, seconds: float) -> None:
+        self.durations[name] = self.durations.get(name, 0.0) + seconds
+        self.calls[name] = self.calls.get(name, 0) + 1
+        self.ends[name] = time.perf_counter()
+
+
+@dataclass
+class KeyResult:
+    latency: list[float]
+    """Key queued → frame with the redrawn chart (s), per press."""
+    parts: dict[str, list[float]]
+    """Time inside each wrapped method per press (s)."""
+    misses: int = 0
+    """Presses after which the chart did not redraw within the wait."""
+    chart_size: tuple[int, int] = (0, 0)
+    """The `#chart` widget's size in cells."""
+
+
+def _timed(obj: object, name: str, marks: Callable[[], Marks], label: str) -> None:
+    """Replace `obj.name` by a wrapper that adds its duration to the current marks."""
+    original: Callable[..., Any] = getattr(obj, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            marks().add(label, time.perf_counter() - start)
+
+    setattr(obj, name, wrapper)
+
+
+def make_app(
+    folder: Path, *, step_kind: str, config: Config | None = None
+) -> tuple[AmkApp, Session]:
+    """The demo workshop at its first step of `step_kind` (score / discuss), as in the tests."""
+    config = config or load_config(REPO / "config.toml")
+    clock = FakeClock()
+    store = SessionStore(folder / "sessions", clock=clock)
+    session = demo_session(config.program, "da", clock=clock, date=TODAY)
+    path = store.create(session)
+    index = next(
+        i for i, s in enumerate(session.agenda.steps) if s.round and s.round.kind == step_kind
+    )
+    session.agenda.go(index)
+    store.save(session, path)
+    app = AmkApp(config, store, session=session, path=path, clock=clock, today=TODAY)
+    return app, session
+
+
+async def digit_to_chart(presses: int, warmup: int, size: tuple[int, int] = (120, 36)) -> KeyResult:
+    """Type digits into the score grid; time each until the chart's new frame is ready."""
+    with tempfile.TemporaryDirectory(prefix="amk-bench-") as tmp:
+        app, _ = make_app(Path(tmp), step_kind="score")
+        result = KeyResult([], {})
+        current = Marks()
+
+        def marks() -> Marks:
+            return current
+
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            chart = screen.query_one("#chart", RadarChart)
+            mini = screen.query_one("#mini-chart", RadarChart)
+            result.chart_size = (chart.size.width, chart.size.height)
+            _timed(app, "changed", marks, "autosave (AmkApp.changed)")
+            _timed(screen, "refresh_scores", marks, REFRESH)
+            _timed(mini, "render", marks, "hidden mini-chart render")
+
+            original_render: Callable[[], Any] = chart.render
+
+            def chart_render() -> Any:
+                before = chart._built
+                start = time.perf_counter()
+                out = original_render()
+                end = time.perf_counter()
+                current.add(CHART_RENDER, end - start)
+                # A repaint with nothing changed returns the kept figure: not the new chart.
+                if current.render_end is None and chart._built is not before:
+                    current.render_end = end
+                return out
+
+            setattr(chart, "render", chart_render)  # noqa: B010 (a method on the instance)
+
+            original_refresh: Callable[[], None] = screen._compositor_refresh
+
+            def compositor_refresh() -> None:
+                original_refresh()
+                if current.render_end is not None and current.frame_end is None:
+                    current.frame_end = time.perf_counter()
+
+            setattr(screen, "_compositor_refresh", compositor_refresh)  # noqa: B010
+
+            for i in range(warmup + presses):
+                current = Marks()
+                digit = "12345"[i % 5]
+                t0 = time.perf_counter()
+                await pilot.press(digit)
+                for _ in range(50):
+                    if current.frame_end is not None:
+                        break
+                    await pilot.pause(0.01)
+                if i < warmup:
+                    continue
+                if current.frame_end is None:
+                    result.misses += 1
+                    continue
+                latency = current.frame_end - t0
+                result.latency.append(latency)
+                for name, seconds in current.durations.items():
+                    result.parts.setdefault(name, []).append(seconds)
+                rest = latency - sum(
+                    current.durations.get(name, 0.0)
+                    for name in (CHART_RENDER, "autosave (AmkApp.changed)", REFRESH)
+                )
+                result.parts.setdefault(REST, []).append(rest)
+            await pilot.press("q")
+        return result
+
+
+async def note_keystroke(presses: int, warmup: int, size: tuple[int, int] = (120, 36)) -> KeyResult:
+    """Type letters into the notes of the dialogue round: each one autosaves the session."""
+    with tempfile.TemporaryDirectory(prefix="amk-bench-") as tmp:
+        app, _ = make_app(Path(tmp), step_kind="discuss")
+        result = KeyResult([], {})
+        current = Marks()
+
+        def marks() -> Marks:
+            return current
+
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            _timed(app, "changed", marks, "autosave (AmkApp.changed)")
+            _timed(app.store, "save", marks, "SessionStore.save")
+            for i in range(warmup + presses):
+                current = Marks()
+                t0 = time.perf_counter()
+                await pilot.press("abcdefghij"[i % 10])
+                for _ in range(50):
+                    if current.calls.get("autosave (AmkApp.changed)"):
+                        break
+                    await pilot.pause(0.01)
+                if i < warmup:
+                    continue
+                if not current.calls.get("autosave (AmkApp.changed)"):
+                    result.misses += 1
+                    continue
+                result.latency.append(current.ends["autosave (AmkApp.changed)"] - t0)
+                for name, seconds in current.durations.items():
+                    result.parts.setdefault(name, []).append(seconds)
+        return result

@@ -1,0 +1,472 @@
+"""`make bench`: every figure as a median with min–max over repeated runs, one table.
+
+The table goes to stdout and, with a description of the machine and of how each figure is
+measured, to `benchmarks/results.md`. Nothing here asserts a timing: the machines are shared
+and noisy, so a verdict against a target is information, not a test.
+
+    python -m benchmarks.run
+
+`AMK_BENCH_QUICK=1` is a smoke run: every benchmark with few repeats and a 100-session folder
+(about half a minute), the table on stdout only — `results.md` is not touched, since its figures
+would not be comparable. Use it to check the suite works, not to measure.
+
+    AMK_BENCH_QUICK=1 python -m benchmarks.run
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import importlib.metadata
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import bench_chart, bench_keys, bench_pty, bench_store
+from benchmarks.stats import Summary, fmt, fmt_range
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results.md"
+
+QUICK = os.environ.get("AMK_BENCH_QUICK", "") not in ("", "0")
+"""A smoke run (see the module docstring): few repeats, nothing written to results.md."""
+
+STORE_REPEATS = 5 if QUICK else 30
+STORE_FILES = 100 if QUICK else 1000
+STORE_SCANS = 2 if QUICK else 5
+CHART_REPEATS = 3 if QUICK else 20
+KEY_PRESSES = 5 if QUICK else 30
+KEY_WARMUP = 3
+START_RUNS = 2 if QUICK else 10
+CPU_WINDOW = 6.0 if QUICK else 30.0
+CPU_SLICES = 3 if QUICK else 6
+
+
+@dataclass(frozen=True)
+class Row:
+    item: str
+    measure: str
+    value: str
+    spread: str
+    n: str
+    target: str = "—"
+    verdict: str = "—"
+
+
+def timing_row(
+    item: str,
+    measure: str,
+    seconds: Sequence[float],
+    *,
+    unit: str = "ms",
+    target: float | None = None,
+    inclusive: bool = False,
+) -> Row:
+    """A row of times (given in seconds), shown in `unit`, with a verdict against `target`."""
+    scale = {"ms": 1e3, "s": 1.0}[unit]
+    s = Summary.of(seconds).scaled(scale)
+    target = None if target is None else target * scale
+    if target is None:
+        return Row(item, measure, fmt(s.median, unit), fmt_range(s, unit), str(s.n))
+    sign = "≤" if inclusive else "<"
+    return Row(
+        item,
+        measure,
+        fmt(s.median, unit),
+        fmt_range(s, unit),
+        str(s.n),
+        f"{sign} {fmt(target, unit)}",
+        verdict(s.median, target, unit, inclusive),
+    )
+
+
+def verdict(median: float, target: float, unit: str, inclusive: bool = False) -> str:
+    """`met` (with the headroom) or `missed by …` (absolute and as a multiple of the target)."""
+    ok = median <= target if inclusive else median < target
+    if ok:
+        return f"met ({100 * (1 - median / target):.0f} % under)"
+    return f"**missed** by {fmt(median - target, unit)} ({median / target:.1f}× the target)"
+
+
+def plain_row(
+    item: str, measure: str, values: Sequence[float], unit: str, target: float | None = None
+) -> Row:
+    s = Summary.of(values)
+    if target is None:
+        return Row(item, measure, fmt(s.median, unit), fmt_range(s, unit), str(s.n))
+    return Row(
+        item,
+        measure,
+        fmt(s.median, unit),
+        fmt_range(s, unit),
+        str(s.n),
+        f"< {fmt(target, unit)}",
+        verdict(s.median, target, unit),
+    )
+
+
+# --- the benchmarks ------------------------------------------------------------------------
+
+
+def store_rows(keys_digit: bench_keys.KeyResult, keys_note: bench_keys.KeyResult) -> list[Row]:
+    r = bench_store.run(STORE_REPEATS, STORE_FILES, STORE_SCANS)
+    kib = r.file_bytes / 1024
+    n = f"{r.listed:,}"
+    return [
+        timing_row(
+            "1 Store", f"save one session ({kib:.0f} KiB TOML, 2 fsyncs)", r.save, target=20e-3
+        ),
+        timing_row("1 Store", "· serialise only (to_dict + tomli_w.dumps)", r.serialize),
+        timing_row("1 Store", "· write only (temp file, fsync, replace, fsync folder)", r.write),
+        timing_row("1 Store", "load one session", r.load),
+        timing_row(
+            "1 Store",
+            f"list {n} sessions: summaries() with the index up to date (`amk list`, start screen)",
+            r.summaries_warm,
+            target=0.5,
+        ),
+        cold_row(
+            f"· the same, no index yet (first listing: parses all, writes the "
+            f"{r.index_bytes / 1024:.0f} KiB index)",
+            r.summaries_cold,
+            target=0.5,
+        ),
+        timing_row(
+            "1 Store",
+            f"· reference: scan() of the {n} files (full parse, no index)",
+            r.scan,
+            unit="s",
+        ),
+        timing_row(
+            "1 Store", f"· scan() of {n} files without their notes", r.scan_no_notes, unit="s"
+        ),
+        timing_row(
+            "1 Store",
+            f"previous() among {n} sessions (on opening a session; reads the AMG's "
+            f"{r.amg_files} files)",
+            r.previous,
+        ),
+        timing_row(
+            "1 Store",
+            "autosave on a digit key (AmkApp.changed, in the app)",
+            keys_digit.parts["autosave (AmkApp.changed)"],
+        ),
+        timing_row(
+            "1 Store",
+            "autosave on a notes keystroke (AmkApp.changed, in the app)",
+            keys_note.parts["autosave (AmkApp.changed)"],
+        ),
+        timing_row("1 Store", "notes keystroke: key queued → saved", keys_note.latency),
+    ]
+
+
+def cold_row(measure: str, seconds: Sequence[float], target: float) -> Row:
+    """Shown against the target for information; the verdict is the warm row's."""
+    row = timing_row("1 Store", measure, seconds, unit="s")
+    ratio = Summary.of(seconds).median / target
+    return Row(
+        row.item,
+        row.measure,
+        row.value,
+        row.spread,
+        row.n,
+        f"({fmt(target, 's')})",
+        f"not judged: first listing only ({ratio:.1f}× the target)",
+    )
+
+
+def start_rows(r: bench_pty.StartResult) -> list[Row]:
+    amk, minimal = Summary.of(r.amk), Summary.of(r.minimal)
+    ratio = amk.median / minimal.median
+    pairs = Summary.of(r.ratios)
+    ok = ratio <= 1.5
+    return [
+        timing_row("2 Start", "`amk --demo` → scoring round fully drawn (120×36 pty)", r.amk),
+        timing_row("2 Start", "minimal Textual app → first frame (baseline)", r.minimal),
+        Row(
+            "2 Start",
+            "ratio amk ÷ minimal (medians; range over interleaved pairs)",
+            f"{ratio:.2f}×",
+            f"{pairs.low:.2f}–{pairs.high:.2f}×",
+            str(pairs.n),
+            "≤ 1.5×",
+            f"met ({1.5 - ratio:.2f}× under)"
+            if ok
+            else f"**missed** by {ratio - 1.5:.2f}× ({ratio / 1.5:.1f}× the target)",
+        ),
+    ]
+
+
+def key_rows(r: bench_keys.KeyResult) -> list[Row]:
+    w, h = r.chart_size
+    rows = [
+        timing_row(
+            "3 Key→chart",
+            f"digit key queued → frame with the redrawn chart ({w}×{h} chart, 120×36)",
+            r.latency,
+            target=50e-3,
+        )
+    ]
+    for name in (
+        bench_keys.CHART_RENDER,
+        bench_keys.REFRESH,
+        "autosave (AmkApp.changed)",
+        bench_keys.REST,
+    ):
+        if name in r.parts:
+            rows.append(timing_row("3 Key→chart", f"· {name}", r.parts[name]))
+    if r.misses:
+        rows.append(Row("3 Key→chart", "presses with no chart redraw", str(r.misses), "", ""))
+    if "hidden mini-chart render" in r.parts:
+        rows.append(
+            timing_row(
+                "3 Key→chart", "· hidden mini-chart render", r.parts["hidden mini-chart render"]
+            )
+        )
+    return rows
+
+
+def chart_rows() -> list[Row]:
+    rows = []
+    for n in (3, 8):
+        for size in ((80, 24), (200, 60)):
+            r = bench_chart.run(size, n, CHART_REPEATS)
+            label = f"{n} groups, {size[0]}×{size[1]}"
+            rows.append(timing_row("4 Chart", f"radar_text, {label}", r.report))
+            rows.append(
+                timing_row("4 Chart", f"widget path (draw+build+from_ansi), {label}", r.widget)
+            )
+            rows.append(timing_row("4 Chart", "· draw_radar (plotext calls)", r.draw))
+            rows.append(timing_row("4 Chart", "· plotext build() → ANSI", r.build))
+            rows.append(timing_row("4 Chart", "· rich Text.from_ansi", r.from_ansi))
+    return rows
+
+
+def cpu_rows(r: bench_pty.CpuResult) -> list[Row]:
+    rows = []
+    for name, slices in r.slices.items():
+        target = 2.0 if name == bench_pty.OPLAEG else None
+        total = r.total[name]
+        rate = r.out_rate[name] / 1024
+        measure = f"{name} — writes {rate:.2f} KiB/s to the terminal"
+        s = Summary.of(slices)
+        rows.append(
+            Row(
+                "5 Idle CPU",
+                measure,
+                f"{total:.2f} %",
+                f"{s.low:.2f}–{s.high:.2f} %",
+                f"{s.n}×{r.window / s.n:.0f} s",
+                "< 2 %" if target else "—",
+                verdict(total, target, "%") if target else "—",
+            )
+        )
+    return rows
+
+
+def memory_rows(r: bench_pty.StartResult) -> list[Row]:
+    mib = 1 / 1024
+    return [
+        plain_row(
+            "6 Memory",
+            "`amk --demo` peak RSS (VmHWM) after the scoring round with chart",
+            [v * mib for v in r.amk_hwm_kib],
+            "MiB",
+            target=80.0,
+        ),
+        plain_row(
+            "6 Memory",
+            "minimal app peak RSS (VmHWM) after first frame",
+            [v * mib for v in r.minimal_hwm_kib],
+            "MiB",
+        ),
+    ]
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def table(rows: Sequence[Row]) -> str:
+    head = ("#", "Measure", "Median", "Min–max", "n", "Target", "Verdict")
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    for r in rows:
+        cells = (r.item, r.measure, r.value, r.spread, r.n, r.target, r.verdict)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _filesystem(path: str) -> str:
+    """The type of the filesystem that holds `path` (from /proc/mounts)."""
+    best, kind = "", "unknown"
+    try:
+        for line in Path("/proc/mounts").read_text().splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and path.startswith(parts[1]) and len(parts[1]) >= len(best):
+                best, kind = parts[1], parts[2]
+    except OSError:
+        pass
+    return f"{kind} (mounted at {best or '?'})"
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine(load_before: str, load_after: str) -> str:
+    affinity = len(os.sched_getaffinity(0))
+    tmp = tempfile.gettempdir()
+    return "\n".join(
+        [
+            f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+            f"- CPU: {_cpu_model()}, {os.cpu_count()} cores ({affinity} usable by this process)",
+            f"- Kernel: {platform.system()} {platform.release()}",
+            f"- Python {platform.python_version()} ({sys.executable})",
+            f"- textual {_version('textual')}, rich {_version('rich')}, plotext "
+            f"{_version('plotext')}, textual-plotext {_version('textual-plotext')}, "
+            f"tomli-w {_version('tomli-w')}",
+            f"- Temp folder {tmp}: {_filesystem(tmp)}",
+            f"- Load average (1/5/15 min) before: {load_before}; after: {load_after}",
+            "- Shared, noisy machine: read the min–max, not only the median.",
+        ]
+    )
+
+
+METHOD = """\
+## How each figure is measured
+
+All times are wall-clock `time.perf_counter()`. Median and min–max are over the `n`
+repetitions of one run; nothing is asserted.
+
+1. **Store** (`bench_store.py`): `demo_session(load_config("config.toml").program)` plus
+   2,500 characters of notes under each of the 8 dialogue and wrap-up questions, in a temp
+   folder on the machine's disk. `save` = `SessionStore.save` (serialise, temp file, fsync,
+   `os.replace`, fsync of the folder); its two halves are timed apart. `load` =
+   `SessionStore.load`. Listing uses a folder of 1,000 such files (40 AMGs, one date each),
+   listed once first (page cache warm; the cache is not dropped on a shared machine).
+   `summaries()` is what `amk list` and the start screen call (the time of the call alone:
+   not Python's start-up or printing the table). It keeps `.amk-index.json` (size and mtime
+   per file, with its summary) and parses only files that are new or changed. The target
+   is judged on the usual case, the index up to date (20 runs); the row below it deletes
+   the index before each of 5 runs, so every file is parsed and the index written: that is
+   the first listing of a folder (or after the index is lost), shown against the target for
+   information. A listing after a workshop re-reads just the files that changed, so it lies
+   between the two. `scan()` (every file parsed to a full session; no index) is kept as a
+   reference, with the same scan of 1,000 copies without their notes to show what parsing
+   the notes costs. `previous()` is what opening a session pays (`AmkApp` looks up the
+   AMG's last workshop): it lists the folder's file names and parses only the files named
+   for that AMG — here the newest session of an AMG with 25 sessions in the folder.
+   *Autosave* rows are measured inside the running app (item 3's method): the time spent in
+   `AmkApp.changed` per key press, for a digit in the grid and for a letter typed in the
+   notes of the dialogue round (each keystroke saves the whole file).
+2. **Start** (`bench_pty.py`, `ptyproc.py`): `python -m amk_tui --demo` and
+   `python -m benchmarks.minimal_app` (a Label and a Footer) are spawned in a 120×36 pty
+   (`TIOCSWINSZ`, TERM=xterm-256color, COLORTERM=truecolor) from the repository folder. Time
+   runs from just before `Popen` until the output, with escape sequences stripped, holds every
+   marker: for amk the phase bar (`Dialogøvelse`), the chart's legend (`Gruppe C`) and the
+   insight under the chart (`Mest uenige`) — the first writes hold only the grid and footer,
+   so this is the whole scoring round drawn; for the minimal app its label and footer key.
+   Runs are interleaved (amk, minimal, minimal, amk …) after one discarded warm-up pair; the
+   ratio is of the medians, its range over the pairs. Each process is quit with `q`.
+3. **Key → chart** (`bench_keys.py`): the app built as in `tests/ui/conftest.py` (FakeClock,
+   temp `SessionStore`, demo session at the scoring round) in `App.run_test(size=(120, 36))`.
+   `pilot.press()` sleeps ≥ 40 ms by itself (`wait_for_idle`), so its return is not used.
+   Methods on the live objects are wrapped instead: t0 just before `pilot.press(digit)`
+   (the key event is queued at once); the end is the first `Screen._compositor_refresh`
+   that finishes after the `#chart` RadarChart's `render()` built a new figure (a repaint
+   that returns the kept figure does not count) — the frame's lines are ready for the
+   driver (the headless driver then writes nothing, so terminal output is not included).
+   Digits 1–5 in turn, after 3 warm-up presses. The rows below it are the time
+   spent inside each wrapped method during a press; "everything else" is the latency minus
+   those (Textual's key dispatch, the grid's update, layout, the compositor turning the
+   chart's Text into lines, and the wait for the screen's next update tick).
+4. **Chart** (`bench_chart.py`): `radar_text` (the report's chart: draw + build, no colour),
+   and the widget's path when its data, size, mode or theme changed: `draw_radar` with theme
+   colours on a plotext figure, `build()`, then `rich.text.Text.from_ansi` as textual-plotext
+   does in `render()` (a repaint with nothing changed reuses the built figure and costs none
+   of this). 20 calls each after 2 warm-ups, 3 and 8 groups, 80×24 and 200×60 cells.
+5. **Idle CPU** (`bench_pty.py`): `amk new --amg Bench --groups 3 --sessions TMP` in a
+   120×36 pty; when the agenda shows, PageDown starts Oplæg and its countdown (the countdown
+   and phase bar redraw only when their text changes). Alongside, at the same time:
+   `amk --demo` (scoring round, countdown running) and the minimal app. After 2 s of
+   settling, utime+stime from `/proc/PID/stat` over 30 s of wall time in six 5-s slices,
+   while all output is read; the median column is the whole 30 s, the range the slices.
+   Resolution: 1 clock tick (10 ms) per 5-s slice = 0.2 %.
+6. **Memory**: `VmHWM` (peak resident set) from `/proc/PID/status`, read 1 s after the first
+   frame of each start-up run of item 2.
+"""
+
+
+def main() -> int:
+    began = time.perf_counter()
+    load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+    def log(text: str) -> None:
+        print(f"[{time.perf_counter() - began:6.1f} s] {text}", file=sys.stderr, flush=True)
+
+    log("3 key → chart (in-process, Pilot)")
+    digit = asyncio.run(bench_keys.digit_to_chart(KEY_PRESSES, KEY_WARMUP))
+    log("1 notes keystroke autosave (in-process, Pilot)")
+    note = asyncio.run(bench_keys.note_keystroke(KEY_PRESSES, KEY_WARMUP))
+    log(f"1 store: save, load, list {STORE_FILES:,} (summaries cold/warm, scan), previous")
+    store = store_rows(digit, note)
+    log("4 chart draw times")
+    charts = chart_rows()
+    log(f"2 + 6 start to first frame and memory ({START_RUNS} interleaved pairs)")
+    start = bench_pty.start(START_RUNS)
+    log(f"5 idle CPU over {CPU_WINDOW:.0f} s")
+    cpu = bench_pty.idle_cpu(CPU_WINDOW, CPU_SLICES)
+    load_after = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+    rows = [
+        *store,
+        *start_rows(start),
+        *key_rows(digit),
+        *charts,
+        *cpu_rows(cpu),
+        *memory_rows(start),
+    ]
+    text = table(rows)
+    if bench_pty.FORCED:
+        text += "\n\nSignalled because `q` did not end them within 10 s: " + "; ".join(
+            bench_pty.FORCED
+        )
+    print(text)
+    elapsed = time.perf_counter() - began
+    if QUICK:
+        log(f"AMK_BENCH_QUICK: smoke run done in {elapsed:.0f} s; results.md not written")
+        return 0
+    RESULTS.write_text(
+        "# amk benchmarks\n\n"
+        "Written by `make bench` (`python -m benchmarks.run`); "
+        f"this run took {elapsed:.0f} s.\n\n"
+        "## Machine\n\n"
+        f"{machine(load_before, load_after)}\n\n"
+        "## Results\n\n"
+        f"{text}\n\n"
+        f"{METHOD}",
+        "utf-8",
+    )
+    log(f"wrote {RESULTS.relative_to(HERE.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
