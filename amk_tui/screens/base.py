@@ -30,6 +30,16 @@ class AmkScreen(Screen[ResultType], Generic[ResultType]):
         for node in self.walk_children():
             keys.localize(node, self.amk.content.t)
 
+    def compact_fields(self, below_rows: int = 34) -> None:
+        """On a short window, inputs and selects lose their borders so a form fits."""
+        from textual.widgets import Input, Select
+
+        if self.app.size.height < below_rows:
+            for field in self.query(Input):
+                field.compact = True
+            for select in self.query(Select):
+                select.compact = True
+
     @property
     def amk(self) -> AmkApp:
         from amk_tui.app import AmkApp

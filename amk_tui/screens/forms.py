@@ -92,6 +92,7 @@ class ActionForm(AmkScreen[Action | None]):
                 yield Button(self.t("button.cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        self.compact_fields()
         self.query_one("#what", Input).focus()
 
     @on(Button.Pressed, "#cancel")

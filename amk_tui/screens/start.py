@@ -48,6 +48,7 @@ class StartScreen(AmkScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.compact_fields()
         self.load_sessions()
         self.query_one("#amg", Input).focus()
 
