@@ -165,7 +165,10 @@ class AmkApp(App[int]):
         except StoreError as exc:
             if not self.unsaved:
                 self.notify(
-                    f"{exc}", title=self.content.t("notify.not_saved"), severity="error", timeout=15
+                    self.store_problem(exc),
+                    title=self.content.t("notify.not_saved"),
+                    severity="error",
+                    timeout=15,
                 )
             self.unsaved = True
             return False
@@ -200,9 +203,14 @@ class AmkApp(App[int]):
         try:
             self.store.write_text(target, build_report(self.store, self.path, fmt="md"))
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.store_problem(exc), severity="error")
             return None
         return target
+
+    def store_problem(self, exc: StoreError) -> str:
+        """A failed save in the session's language: the file and why."""
+        reason = self.content.t(f"store.{exc.reason}", detail=exc.detail)
+        return self.content.t(f"store.{exc.action}", path=str(exc.path), reason=reason)
 
     def status_flags(self) -> str:
         """What the phase bar must warn about: not saved, or read-only."""
@@ -241,7 +249,7 @@ class AmkApp(App[int]):
             try:
                 self.store.save(self.session, target)
             except StoreError as exc:
-                self.notify(str(exc), severity="error", timeout=15)
+                self.notify(self.store_problem(exc), severity="error", timeout=15)
                 return
             self.path, self.unsaved = target, False
             self.notify(self.content.t("notify.saved_to", path=str(target)), timeout=10)

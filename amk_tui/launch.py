@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from amk_tui.app import AmkApp
-from amk_tui.config import Config
+from amk_tui.config import Config, load_content
 from amk_tui.core.demo import demo_session
 from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.setup import new_session, parse_groups
@@ -34,6 +34,7 @@ def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
             language=config.language,
             variant=args.variant,
             revealed=not config.hide_until_reveal,
+            default_name=load_content(config.language).t("group.default"),
         )
     except ValueError:
         raise AmkError("--amg: must not be empty") from None

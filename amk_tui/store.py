@@ -34,7 +34,29 @@ _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "
 
 
 class StoreError(AmkError):
-    """Saving failed (read-only folder, disk full …); the file on disk is unchanged."""
+    """Saving failed (read-only folder, disk full …); the file on disk is unchanged.
+
+    `reason` is a short code the UI translates (`disk_full`, `no_access`, `read_only`,
+    `other`); `detail` is the system's own words.
+    """
+
+    REASONS = {
+        errno.ENOSPC: "disk_full",
+        errno.EDQUOT: "disk_full",
+        errno.EACCES: "no_access",
+        errno.EPERM: "no_access",
+        errno.EROFS: "read_only",
+    }
+
+    def __init__(self, path: Path, action: str, error: OSError) -> None:
+        self.path = path
+        self.action = action
+        """`save` or `create_folder`."""
+        self.reason = self.REASONS.get(error.errno or 0, "other")
+        self.detail = error.strerror or str(error)
+        english = {"disk_full": "the disk is full"}.get(self.reason, self.detail)
+        verb = "not saved" if action == "save" else "cannot create the folder"
+        super().__init__(f"{path}: {verb} ({english})")
 
 
 def slugify(name: str, limit: int = 40) -> str:
@@ -116,7 +138,9 @@ class SessionStore:
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"{self.folder}: cannot create the folder ({exc.strerror})") from None
+            raise StoreError(self.folder, "create_folder", exc) from None
+        with contextlib.suppress(OSError):
+            self.folder.chmod(0o700)  # an existing folder too: the notes are sensitive
 
     def new_path(self, date: dt.date, amg: str) -> Path:
         stem = f"{date.isoformat()}-{slugify(amg)}"
@@ -275,8 +299,7 @@ class SessionStore:
             tmp_name = ""
             _fsync_folder(folder)
         except OSError as exc:
-            reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror
-            raise StoreError(f"{path}: not saved ({reason})") from None
+            raise StoreError(path, "save", exc) from None
         finally:
             if tmp_name:
                 with contextlib.suppress(OSError):

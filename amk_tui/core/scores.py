@@ -40,14 +40,28 @@ def letter_for(index: int) -> str:
     return string.ascii_uppercase[index % 26]
 
 
+class RowError(ValueError):
+    """A paper slip that can't be read: `kind` is `count` (value = how many) or `char`."""
+
+    def __init__(self, kind: str, value: str) -> None:
+        self.kind = kind
+        self.value = value
+        text = (
+            f"need {len(FACTOR_IDS)} values, got {value}"
+            if kind == "count"
+            else f"{value!r} is not {SCORE_MIN}–{SCORE_MAX} or {MISSING}"
+        )
+        super().__init__(text)
+
+
 def parse_row(text: str) -> tuple[int | None, ...]:
     """Six values typed from a paper slip: `324332`, `3 2 4 3 3 2` or `32-332` (- = blank).
 
-    Raises ValueError with a short reason.
+    Raises RowError saying what is wrong (for the UI to put in words).
     """
     chars = [c for c in text if not c.isspace() and c not in ",;"]
     if len(chars) != len(FACTOR_IDS):
-        raise ValueError(f"need {len(FACTOR_IDS)} values, got {len(chars)}")
+        raise RowError("count", str(len(chars)))
     values: list[int | None] = []
     for c in chars:
         if c == MISSING:
@@ -55,7 +69,7 @@ def parse_row(text: str) -> tuple[int | None, ...]:
         elif c.isdigit() and SCORE_MIN <= int(c) <= SCORE_MAX:
             values.append(int(c))
         else:
-            raise ValueError(f"{c!r} is not {SCORE_MIN}–{SCORE_MAX} or {MISSING}")
+            raise RowError("char", c)
     return tuple(values)
 
 

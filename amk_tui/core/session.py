@@ -91,6 +91,8 @@ class Session:
     actions: list[Action] = field(default_factory=list)
     previous: str = ""
     """Id of this AMG's previous session, if any (for change and follow-up)."""
+    draft: dict[str, str] = field(default_factory=dict)
+    """An action being typed in the form (fields as typed), so a crash loses at most a key."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Unknown top-level keys from the file, written back unchanged."""
 
@@ -98,13 +100,15 @@ class Session:
         self.agenda = Agenda(self.program, clock=self.clock)
 
     # -- groups --------------------------------------------------------------------------
-    def add_group(self, name: str = "") -> Group:
-        """A new group with the first free letter. Raises ValueError past MAX_GROUPS."""
+    def add_group(self, name: str = "", default_name: str = "{letter}") -> Group:
+        """A new group with the first free letter; unnamed, it is called `default_name`
+        with the letter filled in (e.g. "Gruppe {letter}"). Raises ValueError past MAX_GROUPS.
+        """
         if len(self.groups) >= MAX_GROUPS:
             raise ValueError(f"at most {MAX_GROUPS} groups")
         used = {g.letter for g in self.groups}
         letter = next(letter_for(i) for i in range(26) if letter_for(i) not in used)
-        group = Group(name=name.strip() or letter, letter=letter)
+        group = Group(name=name.strip() or default_name.format(letter=letter), letter=letter)
         self.groups.append(group)
         return group
 
@@ -171,6 +175,8 @@ class Session:
             less_of=list(self.less_of),
             actions=[a.to_dict() for a in self.actions],
         )
+        if self.draft:
+            data["draft"] = dict(self.draft)
         return data
 
     @classmethod
@@ -222,6 +228,8 @@ class Session:
         session.actions = [
             _action_from(a, i, source) for i, a in enumerate(r.get("actions", list, []))
         ]
+        draft = r.get("draft", dict, {})
+        session.draft = {str(k): v for k, v in draft.items() if isinstance(v, str)}
         session.extra = r.unknown()
         return session
 
@@ -248,6 +256,7 @@ _KNOWN = {
     "more_of",
     "less_of",
     "actions",
+    "draft",
 }
 _MISSING: Any = object()
 

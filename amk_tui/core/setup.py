@@ -40,7 +40,9 @@ def new_session(
     variant: int = 1,
     revealed: bool = True,
     clock: Clock = SYSTEM_CLOCK,
+    default_name: str = "{letter}",
 ) -> Session:
+    """A new workshop; groups without a name are called `default_name` ("Gruppe {letter}")."""
     if not amg.strip():
         raise ValueError("AMG")
     session = Session(
@@ -55,5 +57,5 @@ def new_session(
         revealed=revealed,
     )
     for name in groups:
-        session.add_group(name)
+        session.add_group(name, default_name)
     return session

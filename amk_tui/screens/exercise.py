@@ -234,7 +234,7 @@ class ExerciseScreen(PhaseScreen):
         if len(self.session.groups) >= MAX_GROUPS:
             self.notify(self.t("group.max", n=MAX_GROUPS), severity="warning")
             return
-        self.session.add_group()
+        self.session.add_group(default_name=self.t("group.default"))
         self.amk.changed()
         self.fit_panes()
         self.refresh_scores()

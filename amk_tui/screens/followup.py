@@ -91,7 +91,7 @@ class FollowupScreen(AmkScreen[None]):
         try:
             app.store.save(previous, path)
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(app.store_problem(exc), severity="error")
         session.previous = previous.id
         app.changed()
         app.show_current()

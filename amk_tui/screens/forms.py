@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -51,10 +52,19 @@ class ActionForm(AmkScreen[Action | None]):
         Binding("ctrl+s", "save", "key.save"),
     ]
 
-    def __init__(self, action: Action | None, today: dt.date) -> None:
+    def __init__(
+        self,
+        action: Action | None,
+        today: dt.date,
+        draft: dict[str, str] | None = None,
+        on_draft: Callable[[dict[str, str]], None] | None = None,
+    ) -> None:
+        """`draft`: fields as typed before a crash; `on_draft` hears every change."""
         super().__init__(classes="modal")
         self.action_ = action
         self.today = today
+        self.draft = draft or {}
+        self.on_draft = on_draft
 
     def compose(self) -> ComposeResult:
         a = self.action_ or Action(what="", owner=self.t("actions.default_owner"))
@@ -93,7 +103,27 @@ class ActionForm(AmkScreen[Action | None]):
 
     def on_mount(self) -> None:
         self.compact_fields()
+        for name, value in self.draft.items():
+            if name in ("what", "owner", "deadline", "followup"):
+                self.query_one(f"#{name}", Input).value = value
+            elif name == "status" and value in ACTION_STATUSES:
+                self.query_one("#status", Select).value = value
         self.query_one("#what", Input).focus()
+
+    def fields(self) -> dict[str, str]:
+        """The form as typed."""
+        out = {
+            n: self.query_one(f"#{n}", Input).value
+            for n in ("what", "owner", "deadline", "followup")
+        }
+        out["status"] = str(self.query_one("#status", Select).value)
+        return out
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def changed(self) -> None:
+        if self.on_draft is not None and self.is_mounted:
+            self.on_draft(self.fields())
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -24,9 +24,9 @@ class PresentationScreen(PhaseScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="slide-scroll"):
             yield Widget(id="slide-holder")
-        with Horizontal(id="slide-status"):
-            yield Label("", id="scroll-hint")
+        with Horizontal(id="slide-status"):  # position on the left: toasts appear on the right
             yield Label("", id="slide-position")
+            yield Label("", id="scroll-hint")
         yield Markdown("", id="slide-notes")
 
     def on_mount(self) -> None:

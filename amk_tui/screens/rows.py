@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label
 
-from amk_tui.core.scores import Group, format_row, parse_row, row_stats
+from amk_tui.core.scores import Group, RowError, format_row, parse_row, row_stats
 from amk_tui.screens.base import AmkScreen
 from amk_tui.widgets.score_grid import MIN_ROWS_FOR_MEAN, format_value
 
@@ -81,8 +81,8 @@ class RowsScreen(AmkScreen[None]):
         error = self.query_one("#form-error", Label)
         try:
             row = parse_row(event.value)
-        except ValueError as exc:
-            error.update(self.t("rows.bad", problem=str(exc)))
+        except RowError as exc:
+            error.update(self.t(f"rows.bad_{exc.kind}", value=exc.value))
             return
         error.update("")
         if self.amk.readonly:

@@ -128,10 +128,11 @@ class StartScreen(AmkScreen[None]):
             variant=variant,
             revealed=not app.config.hide_until_reveal,
             clock=app.clock,
+            default_name=self.t("group.default"),
         )
         try:
             path = app.store.create(session)
         except StoreError as exc:
-            error.update(str(exc))
+            error.update(self.amk.store_problem(exc))
             return
         app.open_session(session, path)

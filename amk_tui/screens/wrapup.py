@@ -39,6 +39,7 @@ class WrapupScreen(PhaseScreen):
             )
             with Vertical(id="plan-view"):
                 yield Label(self.t("actions.title"), classes="section")
+                yield Label(self.t("actions.none"), id="actions-empty", classes="hint")
                 yield ActionTable(
                     [
                         self.t(f"actions.{k}")
@@ -77,6 +78,8 @@ class WrapupScreen(PhaseScreen):
             switcher.current = "plan-view"
             self.show_actions()
             self.query_one("#actions", ActionTable).focus()
+            if self.session.draft and not self.amk.readonly:
+                self.call_after_refresh(self.resume_draft)
         else:
             switcher.current = "wrapup-question"
             question = self.questions[self.cursor]
@@ -93,7 +96,8 @@ class WrapupScreen(PhaseScreen):
         self.refresh_bindings()
 
     def show_actions(self) -> None:
-        self.query_one("#actions", ActionTable).show(self.session.actions, self.t("actions.none"))
+        self.query_one("#actions", ActionTable).show(self.session.actions)
+        self.query_one("#actions-empty").display = not self.session.actions
 
     @on(QuestionPanel.Edited)
     def edited(self, event: QuestionPanel.Edited) -> None:
@@ -118,31 +122,42 @@ class WrapupScreen(PhaseScreen):
         return row if 0 <= row < len(self.session.actions) else None
 
     def action_new_action(self) -> None:
-        from amk_tui.screens.forms import ActionForm
-
-        def add(action: Action | None) -> None:
-            if action is not None:
-                self.session.actions.append(action)
-                self.amk.changed()
-                self.show_actions()
-
-        self.app.push_screen(ActionForm(None, self.amk.today), add)
+        self.open_form(None)
 
     def action_edit_action(self) -> None:
+        index = self._selected()
+        self.open_form(index)
+
+    def open_form(self, index: int | None, draft: dict[str, str] | None = None) -> None:
+        """The action form; what is typed is kept in the session until it is saved."""
         from amk_tui.screens.forms import ActionForm
 
-        index = self._selected()
-        if index is None:
-            self.action_new_action()
-            return
+        session = self.session
+        current = session.actions[index] if index is not None else None
 
-        def edit(action: Action | None) -> None:
+        def keep(fields: dict[str, str]) -> None:
+            session.draft = {**fields, "index": "" if index is None else str(index)}
+            self.amk.changed()
+
+        def done(action: Action | None) -> None:
+            session.draft = {}
             if action is not None:
-                self.session.actions[index] = action
-                self.amk.changed()
-                self.show_actions()
+                if index is None:
+                    session.actions.append(action)
+                elif index < len(session.actions):
+                    session.actions[index] = action
+            self.amk.changed()
+            self.show_actions()
 
-        self.app.push_screen(ActionForm(self.session.actions[index], self.amk.today), edit)
+        form = ActionForm(current, self.amk.today, draft=draft, on_draft=keep)
+        self.app.push_screen(form, done)
+
+    def resume_draft(self) -> None:
+        """An action was being typed when amk stopped: open the form with it again."""
+        draft = dict(self.session.draft)
+        raw = draft.pop("index", "")
+        index = int(raw) if raw.isdigit() and int(raw) < len(self.session.actions) else None
+        self.open_form(index, draft)
 
     def action_delete_action(self) -> None:
         from amk_tui.screens.modals import ConfirmScreen

@@ -27,12 +27,11 @@ class ActionTable(DataTable[Text]):
         self.headers = tuple(headers)
         self.status_label = status_label
         self._actions: tuple[Action, ...] = ()
-        self._empty = ""
         self._width = 0
 
     def on_resize(self) -> None:
         if self.size.width != self._width:
-            self.show(self._actions, self._empty)
+            self.show(self._actions)
 
     def _columns(self) -> None:
         self._width = self.size.width
@@ -42,8 +41,8 @@ class ActionTable(DataTable[Text]):
         for header, width in zip(self.headers, (what, *FIXED), strict=True):
             self.add_column(Text(header, style="bold"), width=width)
 
-    def show(self, actions: Sequence[Action], empty: str) -> None:
-        self._actions, self._empty = tuple(actions), empty
+    def show(self, actions: Sequence[Action]) -> None:
+        self._actions = tuple(actions)
         row = self.cursor_row
         self._columns()
         for a in actions:
@@ -55,6 +54,4 @@ class ActionTable(DataTable[Text]):
                 Text(self.status_label(a.status), style=STATUS_STYLE.get(a.status, "")),
                 height=None,
             )
-        if not actions:
-            self.add_row(Text(empty, style="dim"), Text(""), Text(""), Text(""), Text(""))
         self.move_cursor(row=min(row, max(0, len(actions) - 1)), animate=False)

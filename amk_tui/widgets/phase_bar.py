@@ -86,12 +86,12 @@ class PhaseBar(Widget):
             ]
             paused = "" if countdown.state == "running" else f" {self._t('timer.paused')}"
             text.append(f" {format_clock(countdown.remaining)}{paused} ", style=style)
+        if flags := self._flags():  # before the total: on a narrow bar the total goes first
+            text.append(f"  {flags} ", style="bold white on red")
         total = self._t(
             "bar.total",
             actual=format_elapsed(agenda.total_actual),
             planned=format_elapsed(agenda.total_planned),
         )
         text.append(f"   {total}")
-        if flags := self._flags():
-            text.append(f"   {flags} ", style="bold white on red")
         return text

@@ -159,8 +159,9 @@ async def test_a_finished_session_opens_read_only(make_app: MakeApp) -> None:
 async def test_follow_up_over_two_sessions(
     config: Config, store: SessionStore, clock: FakeClock
 ) -> None:
-    old = new_session("Lager AMG", config.program, groups=["A"], date=dt.date(2026, 5, 1),
-                      clock=clock)  # fmt: skip
+    old = new_session(
+        "Lager AMG", config.program, groups=["A"], date=dt.date(2026, 5, 1), clock=clock
+    )
     old.actions = [
         Action("Fast punkt", owner="AMR"),
         Action("Trivselsmåling", owner="leder", status="in-progress"),
@@ -189,3 +190,31 @@ async def test_follow_up_over_two_sessions(
     app2 = AmkApp(config, store, session=store.load(new_path), path=new_path, clock=clock)
     async with app2.run_test(size=(120, 36)):
         assert isinstance(app2.screen, AgendaScreen)
+
+
+async def test_an_action_being_typed_survives_a_crash(make_app: MakeApp) -> None:
+    app = make_app(step=WRAPUP)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape", "end", "i", *"Trivselsmåling", "tab", "ctrl+u", *"leder")
+        await pilot.pause()
+        assert saved(app).draft["what"] == "Trivselsmåling"
+        assert saved(app).draft["owner"] == "leder"
+    # a new process on the same file (the first never saved the form)
+    assert app.path is not None
+    again = AmkApp(
+        app.config,
+        app.store,
+        session=app.store.load(app.path),
+        path=app.path,
+        clock=app.clock,
+        today=TODAY,
+    )
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # it opens where it was: the action plan, with the form again
+        await pilot.pause()
+        assert isinstance(again.screen, ActionForm)
+        assert again.screen.query_one("#what", Input).value == "Trivselsmåling"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        s = saved(again)
+        assert [a.what for a in s.actions] == ["Trivselsmåling"] and s.draft == {}

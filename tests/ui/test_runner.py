@@ -263,12 +263,14 @@ async def test_a_failed_save_warns_keeps_the_work_and_quit_asks_where(
         real_write = app.store.write_text
 
         def disk_full(path: Path, text: str) -> None:
-            raise StoreError(f"{path}: not saved (the disk is full)")
+            raise StoreError(path, "save", OSError(28, "No space left on device"))
 
         monkeypatch.setattr(app.store, "write_text", disk_full)
         before = saved(app)
         await pilot.press("space")
         assert app.unsaved and "IKKE GEMT" in bar_text(app)
+        messages = [n.message for n in app._notifications]
+        assert any("ikke gemt – disken er fuld" in m for m in messages), messages
         assert saved(app).to_dict() == before.to_dict()  # the old file is intact
         await pilot.press("q")
         await pilot.pause()
@@ -293,7 +295,7 @@ async def test_saving_resumes_once_the_folder_works_again(
         real_write = app.store.write_text
 
         def read_only(path: Path, text: str) -> None:
-            raise StoreError(f"{path}: not saved (Read-only file system)")
+            raise StoreError(path, "save", OSError(30, "Read-only file system"))
 
         monkeypatch.setattr(app.store, "write_text", read_only)
         await pilot.press("plus")

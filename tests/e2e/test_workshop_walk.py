@@ -1,0 +1,257 @@
+"""A whole workshop typed into the real app in a real terminal, then the file and the reports.
+
+Oplæg (all nine slides) → Vurdér (18 scores for three groups) → Drøft (every kind of dialogue
+question) → Opsamling (three notes, priorities, two actions, one with a bad date first) →
+finish → quit. Then the session TOML, `amk report` (Markdown, CSV) and `--no-notes`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from tests.e2e.conftest import Terminals
+from tests.e2e.support import FACTORS, Ui, Workdir, content, load_session, scores_of, workdir
+from tests.e2e.tmux import Tmux, amk_command
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+GROUPS = ("A", "B", "C")
+
+
+def score(group: int, factor: int) -> int:
+    """The score typed for a group and factor: every value 1–5 occurs, groups differ."""
+    return (group + factor) % 5 + 1
+
+
+def next_such_day(day: int, month: int, today: dt.date) -> dt.date:
+    """What the app makes of `15/12`: the next such day from today on."""
+    date = dt.date(today.year, month, day)
+    return date if date >= today else dt.date(today.year + 1, month, day)
+
+
+FULL = os.environ.get("AMK_E2E_FULL") == "1"
+"""All four size × language runs; by default two (80×24 da, 160×45 en) to keep the folder
+under three minutes on two cores."""
+RUNS = [
+    pytest.param((w, h), lang, id=f"{w}x{h}-{lang}")
+    for (w, h) in ((80, 24), (160, 45))
+    for lang in ("da", "en")
+    if FULL or (w, lang) in ((80, "da"), (160, "en"))
+]
+
+
+def type_field(term: Tmux, text: str) -> None:
+    """Type into the focused field and wait until the text shows."""
+    term.type(text)
+    term.wait_for(text)
+
+
+@pytest.fixture
+def lwd(language: str) -> Iterator[Workdir]:
+    with workdir(language) as folder:
+        yield folder
+
+
+@pytest.mark.parametrize(("size", "language"), RUNS)
+def test_workshop_walk(
+    size: tuple[int, int], language: str, lwd: Workdir, terminals: Terminals
+) -> None:
+    ui = Ui(language)
+    text = content(language)
+    factors = text["factors"]
+    width, height = size
+    term = terminals(lwd, width, height)
+    term.start(amk_command(*lwd.new_args(groups=3)))
+    term.wait_for(ui("agenda.planned"))
+
+    # -- Oplæg: nine slides, the countdown moves ----------------------------------------------
+    term.send("PageDown")
+    screen = term.wait_for("1 / 9")
+    assert ui("phase.oplaeg") in term.bar(screen)
+    first = term.remaining(screen)
+    term.wait_remaining_below(first, timeout=3.0)
+    for n in range(2, 10):
+        term.send("PageDown")
+        term.wait_for(f"{n} / 9")
+    assert term.remaining() < first
+
+    # -- Vurdér: 18 digits into the grid ------------------------------------------------------
+    term.send("PageDown")
+    term.wait_for(ui("round.vurder"))
+    term.wait_for(ui("grid.summary").split()[0])
+    term.settle()
+    for g in range(len(GROUPS)):
+        for f in range(len(FACTORS)):
+            term.type(str(score(g, f)))
+
+    def grid_filled(screen: str) -> bool:
+        for f, factor in enumerate(factors):
+            values = r"\s+".join(str(score(g, f)) for g in range(len(GROUPS)))
+            if not re.search(
+                rf"{factor['number']} {re.escape(factor['short'])}\s+{values}\s", screen
+            ):
+                return False
+        return True
+
+    screen = term.wait_until(grid_filled, "the 18 scores in the grid")
+    group_name = ui("group.default")
+    for letter in GROUPS:  # the chart's legend: letter and name ("Gruppe A" / "Group A")
+        assert f"{letter} {group_name.format(letter=letter)}" in screen, screen
+    lowest = ui("insights.lowest", factor="", mean="").split(":")[0]
+    assert lowest in screen
+
+    # -- Drøft: notes, a priorities pick, more-of and less-of ------------------------------------
+    questions = text["questions"]["variant1"]
+    assert [q["kind"] for q in questions] == ["notes", "notes", "priorities", "more", "less"]
+    notes = {q["id"]: f"Note {language} {n}" for n, q in enumerate(questions, 1)}
+    more, less = f"More talk {language}", f"Less noise {language}"
+    short = {f["id"]: f"{f['number']} {f['short']}" for f in factors}
+    for n, question in enumerate(questions, 1):
+        term.send("PageDown")
+        term.wait_for(ui("question.position", n=n, of=len(questions)))
+        term.settle()  # the field under the question takes the focus
+        if question["kind"] == "notes":
+            type_field(term, notes[question["id"]])
+        elif question["kind"] == "priorities":
+            term.wait_for(ui("priorities.hint")[:20])
+            term.press("Space")
+            term.wait_for(f"1. {short['aabenhed']}")
+            term.press("Down")
+            term.press("Space")
+            term.wait_for(f"2. {short['innovation']}")
+        else:
+            item = more if question["kind"] == "more" else less
+            type_field(term, item)
+            term.send("Enter")
+            term.wait_for(f"• {item}")
+
+    # -- Opsamling: three notes, priorities, the action plan ---------------------------------------
+    wrapup = text["wrapup"]["questions"]
+    total = len(wrapup) + 2
+    wrap_notes = {q["id"]: f"Wrap {language} {n}" for n, q in enumerate(wrapup, 1)}
+    for n, question in enumerate(wrapup, 1):
+        term.send("PageDown")
+        term.wait_for_all([ui("question.position", n=n, of=total), text["wrapup"]["heading"]])
+        term.settle()
+        type_field(term, wrap_notes[question["id"]])
+    term.send("PageDown")
+    term.wait_for(ui("question.position", n=len(wrapup) + 1, of=total))
+    term.wait_for(f"2. {short['innovation']}")  # the pick of the dialogue round is kept
+    term.settle()
+    term.press("Down")
+    term.press("Down")
+    term.press("Space")
+    term.wait_for(f"3. {short['motivation']}")
+
+    term.send("PageDown")
+    term.wait_for_all([ui("actions.title"), ui("actions.hint")[:12]])
+    term.settle()
+
+    today = dt.date.today()
+    first_what, second_what = f"Buy chairs {language}", f"Check noise {language}"
+    # The first action: a bad deadline first.
+    term.send("i")
+    term.wait_for(ui("actions.date_hint"))
+    term.settle()
+    type_field(term, first_what)
+    term.press("Tab", "C-u")
+    type_field(term, "AMR")
+    term.press("Tab")
+    type_field(term, "32/13")
+    term.press("Tab")
+    type_field(term, "2027-02-15")
+    term.press("Enter")
+    error = ui("actions.bad_date", value="32/13")
+    term.wait_for(error[:24])  # visible at 80×24 too: the form's fields are compact there
+    term.press("End")
+    term.press(*["BSpace"] * 6)
+    term.wait_for(ui("actions.date_hint"))  # the deadline is empty: its placeholder shows
+    type_field(term, "31-01-2027")
+    term.send("Enter")
+    term.wait_for_all([first_what, "2027-01-31"])
+    term.wait_gone(ui("actions.date_hint"))
+    term.settle()
+
+    # The second action: a day and month only.
+    term.send("i")
+    term.wait_for(ui("actions.date_hint"))
+    term.settle()
+    type_field(term, second_what)
+    term.press("Tab", "C-u")
+    type_field(term, "Leder")
+    term.press("Tab")
+    type_field(term, "15/12")
+    term.send("Enter")
+    deadline = next_such_day(15, 12, today)
+    term.wait_for_all([second_what, deadline.isoformat()])
+    term.settle()
+
+    # -- finish ---------------------------------------------------------------------------------
+    path = lwd.session_file()
+    term.type("F")
+    term.wait_for(ui("button.yes"))
+    term.type("y")
+    screen = term.wait_for(ui("finished.title"))
+    assert path.name in screen and path.with_suffix(".md").name in screen, screen
+    assert str(lwd.sessions) in screen
+    term.type("q")
+    term.wait_exit()
+
+    # -- the session file ----------------------------------------------------------------------
+    data = load_session(path)
+    assert data["status"] == "finished"
+    assert data["language"] == language
+    expected = {
+        letter: {fid: score(g, f) for f, fid in enumerate(FACTORS)}
+        for g, letter in enumerate(GROUPS)
+    }
+    assert scores_of(data) == expected
+    assert data["notes"] == {
+        **{k: v for k, v in notes.items() if k in ("hvorfor", "faelles")},
+        **wrap_notes,
+    }
+    assert data["priorities"] == ["aabenhed", "innovation", "motivation"]
+    assert data["more_of"] == [more]
+    assert data["less_of"] == [less]
+    actions = data["actions"]
+    assert [a["what"] for a in actions] == [first_what, second_what]
+    assert actions[0]["owner"] == "AMR"
+    assert actions[0]["deadline"] == dt.date(2027, 1, 31)
+    assert actions[0]["followup"] == dt.date(2027, 2, 15)
+    assert actions[1]["owner"] == "Leder"
+    assert actions[1]["deadline"] == deadline
+    assert "followup" not in actions[1]
+    assert path.with_suffix(".md").is_file()
+
+    # -- the reports -----------------------------------------------------------------------------
+    report = lwd.amk("report", path, "--config", lwd.config).stdout
+    for f, factor in enumerate(factors):
+        values = " | ".join(str(score(g, f)) for g in range(len(GROUPS)))
+        assert re.search(rf"\| {factor['number']}\. [^|]+\| {values} \|", report), factor
+    for what in (first_what, second_what):
+        assert what in report
+    for note in (notes["hvorfor"], notes["faelles"], *wrap_notes.values(), more, less):
+        assert note in report
+
+    table = lwd.amk("report", path, "--format", "csv", "--config", lwd.config).stdout
+    rows = list(csv.DictReader(io.StringIO(table)))
+    got = {(r["group"], r["factor_id"]): r["score"] for r in rows}
+    assert got == {
+        (letter, fid): str(expected[letter][fid]) for letter in GROUPS for fid in FACTORS
+    }
+
+    bare = lwd.amk("report", path, "--no-notes", "--config", lwd.config).stdout
+    assert bare.strip()
+    for note in (notes["hvorfor"], notes["faelles"], *wrap_notes.values(), more, less):
+        assert note not in bare, note
