@@ -113,11 +113,10 @@ async def digit_to_chart(presses: int, warmup: int, size: tuple[int, int] = (120
             await pilot.pause()
             screen = app.screen
             chart = screen.query_one("#chart", RadarChart)
-            mini = screen.query_one("#mini-chart", RadarChart)
             result.chart_size = (chart.size.width, chart.size.height)
             _timed(app, "changed", marks, "autosave (AmkApp.changed)")
             _timed(screen, "refresh_scores", marks, REFRESH)
-            _timed(mini, "render", marks, "hidden mini-chart render")
+            # (The dialogue round's mini-chart is only built when that round is first shown.)
 
             original_render: Callable[[], Any] = chart.render
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Input, Label, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from amk_tui.charts import GROUP_COLORS, Series
 from amk_tui.config.content import Question
@@ -19,9 +21,11 @@ from amk_tui.core.scores import (
 )
 from amk_tui.screens.phase import PhaseScreen
 from amk_tui.series import ALL, mean_series, series_for, views
-from amk_tui.widgets.question_panel import QuestionPanel
 from amk_tui.widgets.radar import RadarChart
 from amk_tui.widgets.score_grid import ScoreGrid, format_value
+
+if TYPE_CHECKING:
+    from amk_tui.widgets.question_panel import QuestionPanel
 
 
 class ExerciseScreen(PhaseScreen):
@@ -59,16 +63,32 @@ class ExerciseScreen(PhaseScreen):
                     yield RadarChart(empty_text=self.t("chart.empty"), id="chart")
                     yield Static(self.t("chart.hidden"), id="chart-hidden")
                     yield Label("", id="insights", classes="insights")
-            with Horizontal(id="discuss-view"):
-                yield QuestionPanel(
-                    content.factors,
-                    self.t("priorities.hint"),
-                    self.t("items.placeholder"),
-                    id="question-pane",
-                )
-                with Vertical(id="side-pane"):
-                    yield RadarChart(empty_text=self.t("chart.empty"), id="mini-chart")
-                    yield Label("", id="side-insights", classes="insights")
+            # Filled when the dialogue round is first shown: start-up only builds what it shows.
+            yield Horizontal(id="discuss-view")
+
+    @property
+    def discussion_built(self) -> bool:
+        return bool(self.query("#question-pane"))
+
+    async def build_discussion(self) -> None:
+        """Mount the question panel and the side chart, then show the current question."""
+        from amk_tui.widgets.question_panel import QuestionPanel
+
+        if self.discussion_built:
+            return
+        panel = QuestionPanel(
+            self.content.factors,
+            self.t("priorities.hint"),
+            self.t("items.placeholder"),
+            id="question-pane",
+        )
+        side = Vertical(
+            RadarChart(empty_text=self.t("chart.empty"), id="mini-chart"),
+            Label("", id="side-insights", classes="insights"),
+            id="side-pane",
+        )
+        await self.query_one("#discuss-view").mount(panel, side)
+        self.step_changed()
 
     # -- which round ---------------------------------------------------------------------------
     @property
@@ -86,7 +106,11 @@ class ExerciseScreen(PhaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         score_only = {"add_group", "rename_group", "remove_group", "rows", "toggle_full"}
         if action == "write":
-            return self.discussing and not isinstance(self.focused, TextArea | Input)
+            return (
+                self.discussing
+                and not isinstance(self.focused, Input)
+                and not (self.discussion_built and self.question_panel.editing)
+            )
         if action in score_only:
             return not self.discussing and not self.amk.readonly
         return True
@@ -105,6 +129,8 @@ class ExerciseScreen(PhaseScreen):
         self.set_class(width - grid_width < self.CHART_MIN_WIDTH, "-tabs")
 
     def step_changed(self) -> None:
+        if self.discussing and not self.discussion_built:
+            self.call_next(self.build_discussion)
         self.fit_panes()
         switcher = self.query_one("#exercise-switcher", ContentSwitcher)
         switcher.current = "discuss-view" if self.discussing else "score-view"
@@ -115,10 +141,10 @@ class ExerciseScreen(PhaseScreen):
             self.query_one("#grid", ScoreGrid).focus()
 
     def show_item(self) -> None:
-        if not self.discussing or not self.questions:
+        if not self.discussing or not self.questions or not self.discussion_built:
             return
         question = self.questions[self.cursor]
-        panel = self.query_one(QuestionPanel)
+        panel = self.question_panel
         position = self.t("question.position", n=self.cursor + 1, of=len(self.questions))
         panel.show(position, question, self.session, self.amk.readonly)
         panel.focus_editor()
@@ -137,11 +163,11 @@ class ExerciseScreen(PhaseScreen):
         chart.display = not hidden
         self.query_one("#chart-hidden").display = hidden
         chart.show(series, labels, previous if self.overlay else None)
-        mini = self.query_one("#mini-chart", RadarChart)
-        mini.show(series, labels, None)
         text = self.insights()
         self.query_one("#insights", Label).update(text)
-        self.query_one("#side-insights", Label).update(text)
+        if self.discussion_built:
+            self.query_one("#mini-chart", RadarChart).show(series, labels, None)
+            self.query_one("#side-insights", Label).update(text)
 
     def previous_series(self) -> Series | None:
         previous = self.amk.previous
@@ -291,8 +317,13 @@ class ExerciseScreen(PhaseScreen):
         self.app.push_screen(RowsScreen(index), done)
 
     # -- dialogue ------------------------------------------------------------------------------
-    @on(QuestionPanel.Edited)
-    def edited(self, event: QuestionPanel.Edited) -> None:
+    @property
+    def question_panel(self) -> QuestionPanel:
+        from amk_tui.widgets.question_panel import QuestionPanel
+
+        return self.query_one(QuestionPanel)
+
+    def on_question_panel_edited(self, event: QuestionPanel.Edited) -> None:
         if self.amk.readonly:
             return
         q = event.question
@@ -301,7 +332,9 @@ class ExerciseScreen(PhaseScreen):
 
     def action_write(self) -> None:
         """Start typing under the question (Escape leaves the field again)."""
-        self.query_one(QuestionPanel).focus_editor()
+        if self.discussion_built:
+            self.question_panel.focus_editor()
 
     def action_leave_field(self) -> None:
-        self.query_one(QuestionPanel).focus_card()
+        if self.discussion_built:
+            self.question_panel.focus_card()

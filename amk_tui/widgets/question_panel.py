@@ -81,6 +81,16 @@ class QuestionPanel(Vertical):
                 notes.move_cursor(notes.document.end)
             notes.read_only = readonly
 
+    @property
+    def editing(self) -> bool:
+        """True while the notes field (or another editor) has the focus."""
+        focused = self.screen.focused
+        return (
+            focused is not None
+            and focused is not self.query_one(PromptCard)
+            and (self in focused.ancestors)
+        )
+
     def focus_editor(self) -> None:
         switcher = self.query_one(ContentSwitcher)
         if switcher.current:

@@ -90,7 +90,9 @@ class ScoreGrid(DataTable[Text]):
         else:
             for r, factor in enumerate(self.factors):
                 for c, cell in enumerate(self._row(factor, groups)):
-                    self.update_cell_at(Coordinate(r, c), cell)
+                    where = Coordinate(r, c)
+                    if self.get_cell_at(where) != cell:  # a key changes one cell and a mean
+                        self.update_cell_at(where, cell)
         self.move_cursor(row=row, column=max(1, min(column, len(groups))), animate=False)
 
     def _row(self, factor: Factor, groups: Sequence[Group]) -> list[Text]:
