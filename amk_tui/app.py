@@ -102,6 +102,7 @@ class AmkApp(App[int]):
         if session.language != self.content.language:
             self.content = self._content_for(session.language)
             keys.localize(self, self.content.t)
+            self.title = self.content.t("app_title")
         self._lock = None if force_readonly else self.store.lock(path)
         self.readonly = force_readonly or self._lock is None or session.finished
         self.save()  # a folder that can't be written is reported now, not at the first edit

@@ -84,10 +84,12 @@ def localize(node: DOMNode, translate: Callable[[str], str]) -> None:
     class's BINDINGS; this rewrites that copy once, so Footer, key panel and palette agree.
     """
     table = node._bindings.key_to_bindings
+    originals: dict[tuple[str, str], str] = node.__dict__.setdefault("_amk_label_keys", {})
     for key, items in table.items():
-        table[key] = [
-            dataclasses.replace(b, description=translate(b.description))
-            if b.description.startswith("key.")
-            else b
-            for b in items
-        ]
+        translated = []
+        for b in items:
+            label = originals.setdefault((key, b.action), b.description)
+            if label.startswith("key."):  # a label key (kept, so a language switch works)
+                b = dataclasses.replace(b, description=translate(label))
+            translated.append(b)
+        table[key] = translated

@@ -41,7 +41,7 @@ class ExerciseScreen(PhaseScreen):
         Binding("e", "rename_group", "key.rename_group", show=False),
         Binding("x", "remove_group", "key.remove_group", show=False),
         Binding("i", "rows", "key.rows", show=False),
-        Binding("escape", "leave_field", "key.leave_field", show=False),
+        Binding("escape", "leave_field", "key.leave_field"),
         Binding("enter", "write", "key.write"),
     ]
 
@@ -105,6 +105,8 @@ class ExerciseScreen(PhaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         score_only = {"add_group", "rename_group", "remove_group", "rows", "toggle_full"}
+        if action == "leave_field":
+            return self.discussion_built and self.question_panel.editing
         if action == "write":
             return (
                 self.discussing

@@ -25,7 +25,7 @@ class WrapupScreen(PhaseScreen):
         Binding("e", "edit_action", "key.edit_action", show=False),
         Binding("delete,d", "delete_action", "key.delete_action", show=False),
         Binding("F", "finish", "key.finish"),
-        Binding("escape", "leave_field", "key.leave_field", show=False),
+        Binding("escape", "leave_field", "key.leave_field"),
         Binding("enter", "write", "key.write"),
     ]
 
@@ -65,6 +65,8 @@ class WrapupScreen(PhaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"new_action", "edit_action", "delete_action"}:
             return self.on_plan and not self.amk.readonly
+        if action == "leave_field":
+            return not self.on_plan and self.query_one(QuestionPanel).editing
         if action == "write":
             return not self.on_plan and not isinstance(self.focused, TextArea | Input)
         if action == "finish":
