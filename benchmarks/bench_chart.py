@@ -1,10 +1,10 @@
 """Drawing the radar, outside any app: the report's path and the widget's path.
 
 - `radar_text`: the text report's chart (plain plotext figure, no colour): draw + build.
-- widget path: what `RadarChart.render` does when its data, size, mode or theme changed —
-  `draw_radar` with the theme's colours, plotext `build()` (an ANSI string), then
-  textual-plotext's `Text.from_ansi`. Each stage is timed on its own. (A repaint with nothing
-  changed reuses the built figure, so it costs none of this.)
+- widget path: what `RadarChart` does when its data, size, mode or theme changed —
+  `draw_radar` with the theme's colours, plotext's grid build (characters and colours, no
+  ANSI text), then `grid_strips` turning the grids into Textual lines. Each stage is timed on
+  its own. (A repaint with nothing changed reuses the lines, so it costs none of this.)
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from plotext._figure import _figure_class
-from rich.text import Text
 
 from amk_tui.charts import Ink, Series, draw_radar, group_color, radar_text
+from amk_tui.widgets.radar import grid_strips
 
 LABELS = ("Åbenhed", "Innovation", "Motivation", "Ressourcer", "Systematik", "Viden")
 _SCORES = ("324332", "435242", "213421", "545455", "111212", "332423", "254153", "423344")
@@ -42,11 +43,13 @@ class ChartResult:
     """radar_text, seconds per call."""
     draw: list[float]
     build: list[float]
-    from_ansi: list[float]
+    """plotext's grid build (characters and colours)."""
+    lines: list[float]
+    """`grid_strips`: the grids as Textual lines."""
 
     @property
     def widget(self) -> list[float]:
-        return [a + b + c for a, b, c in zip(self.draw, self.build, self.from_ansi, strict=True)]
+        return [a + b + c for a, b, c in zip(self.draw, self.build, self.lines, strict=True)]
 
 
 def run(size: tuple[int, int], n_groups: int, repeats: int = 20) -> ChartResult:
@@ -60,19 +63,20 @@ def run(size: tuple[int, int], n_groups: int, repeats: int = 20) -> ChartResult:
         radar_text(series, LABELS, width, height)
         result.report.append(time.perf_counter() - start)
 
-    fig = _figure_class()
+    fig: Any = _figure_class()
     fig._limit_size(False, False)
     for i in range(repeats + 2):
         t0 = time.perf_counter()
         draw_radar(fig, series, LABELS, width, height, ink=INK)
         fig.plotsize(width, height)
         t1 = time.perf_counter()
-        ansi = fig.build()
+        fig._set_sizes()
+        fig._build_matrix()
         t2 = time.perf_counter()
-        Text.from_ansi(ansi)
+        grid_strips(fig.monitor.matrix)
         t3 = time.perf_counter()
         if i >= 2:
             result.draw.append(t1 - t0)
             result.build.append(t2 - t1)
-            result.from_ansi.append(t3 - t2)
+            result.lines.append(t3 - t2)
     return result

@@ -33,7 +33,7 @@ from amk_tui.store import SessionStore
 from amk_tui.widgets.radar import RadarChart
 
 REPO = Path(__file__).resolve().parents[1]
-CHART_RENDER = "chart render (draw + build + from_ansi)"
+CHART_RENDER = "chart drawn again (plotext draw + grid build + lines)"
 REFRESH = "refresh_scores (grid + charts)"
 REST = "everything else (dispatch, grid, layout, compositor, wait for the update tick)"
 TODAY = dt.date(2026, 11, 26)
@@ -118,20 +118,19 @@ async def digit_to_chart(presses: int, warmup: int, size: tuple[int, int] = (120
             _timed(screen, "refresh_scores", marks, REFRESH)
             # (The dialogue round's mini-chart is only built when that round is first shown.)
 
-            original_render: Callable[[], Any] = chart.render
+            original_build: Callable[[int, int], Any] = chart._build
 
-            def chart_render() -> Any:
-                before = chart._built
+            def chart_build(width: int, height: int) -> Any:
+                # Runs only when the figure must be drawn again (data, size, mode or theme).
                 start = time.perf_counter()
-                out = original_render()
+                out = original_build(width, height)
                 end = time.perf_counter()
                 current.add(CHART_RENDER, end - start)
-                # A repaint with nothing changed returns the kept figure: not the new chart.
-                if current.render_end is None and chart._built is not before:
+                if current.render_end is None:
                     current.render_end = end
                 return out
 
-            setattr(chart, "render", chart_render)  # noqa: B010 (a method on the instance)
+            setattr(chart, "_build", chart_build)  # noqa: B010 (a method on the instance)
 
             original_refresh: Callable[[], None] = screen._compositor_refresh
 

@@ -239,11 +239,11 @@ def chart_rows() -> list[Row]:
             label = f"{n} groups, {size[0]}×{size[1]}"
             rows.append(timing_row("4 Chart", f"radar_text, {label}", r.report))
             rows.append(
-                timing_row("4 Chart", f"widget path (draw+build+from_ansi), {label}", r.widget)
+                timing_row("4 Chart", f"widget path (draw + grid build + lines), {label}", r.widget)
             )
             rows.append(timing_row("4 Chart", "· draw_radar (plotext calls)", r.draw))
-            rows.append(timing_row("4 Chart", "· plotext build() → ANSI", r.build))
-            rows.append(timing_row("4 Chart", "· rich Text.from_ansi", r.from_ansi))
+            rows.append(timing_row("4 Chart", "· plotext grid build", r.build))
+            rows.append(timing_row("4 Chart", "· grid_strips (grids → Textual lines)", r.lines))
     return rows
 
 
@@ -395,13 +395,14 @@ repetitions of one run; nothing is asserted.
    driver (the headless driver then writes nothing, so terminal output is not included).
    Digits 1–5 in turn, after 3 warm-up presses. The rows below it are the time
    spent inside each wrapped method during a press; "everything else" is the latency minus
-   those (Textual's key dispatch, the grid's update, layout, the compositor turning the
-   chart's Text into lines, and the wait for the screen's next update tick).
+   those (Textual's key dispatch, the grid's update, layout, the compositor, and the wait
+   for the screen's next update tick).
 4. **Chart** (`bench_chart.py`): `radar_text` (the report's chart: draw + build, no colour),
    and the widget's path when its data, size, mode or theme changed: `draw_radar` with theme
-   colours on a plotext figure, `build()`, then `rich.text.Text.from_ansi` as textual-plotext
-   does in `render()` (a repaint with nothing changed reuses the built figure and costs none
-   of this). 20 calls each after 2 warm-ups, 3 and 8 groups, 80×24 and 200×60 cells.
+   colours on a plotext figure, plotext's grid build (no ANSI text), then `grid_strips`
+   turning the grids straight into Textual lines — the widget skips textual-plotext's
+   ANSI → `Text.from_ansi` round trip (a repaint with nothing changed reuses the lines).
+   20 calls each after 2 warm-ups, 3 and 8 groups, 80×24 and 200×60 cells.
 5. **Idle CPU** (`bench_pty.py`): `amk new --amg Bench --groups 3 --sessions TMP` in a
    120×36 pty; when the agenda shows, PageDown starts Oplæg and its countdown (the countdown
    and phase bar redraw only when their text changes). Alongside, at the same time:

@@ -11,17 +11,71 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Literal
+from typing import Any, Literal
 
+import plotext._utility as plotext_utility
 from plotext._dict import themes as plotext_themes
+from rich.color import Color as RichColor
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual.app import RenderResult
 from textual.color import Color
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual_plotext import PlotextPlot
 
 from amk_tui.charts import Ink, Series, draw_bars, draw_radar
 
 ChartMode = Literal["radar", "bars"]
+
+
+def _rich_color(color: object) -> RichColor | None:
+    """A plotext colour (name, 0–255 or RGB) as a Rich colour; None for the default."""
+    if isinstance(color, list | tuple) and len(color) == 3:
+        r, g, b = (int(c) for c in color)
+        return RichColor.from_rgb(r, g, b)
+    if isinstance(color, int) and 0 <= color <= 255:
+        return RichColor.from_ansi(color)
+    if isinstance(color, str):
+        code = plotext_utility.color_codes.get(color.strip())  # "default" has none
+        return RichColor.from_ansi(code) if isinstance(code, int) and 0 <= code <= 255 else None
+    return None
+
+
+def _style(fg: object, style: object, bg: object) -> Style:
+    names = style.split() if isinstance(style, str) else []
+    return Style(
+        color=_rich_color(fg),
+        bgcolor=_rich_color(bg),
+        bold="bold" in names or None,
+        italic="italic" in names or None,
+        dim="dim" in names or None,
+        underline="underline" in names or None,
+    )
+
+
+def grid_strips(matrix: Any) -> list[Strip]:
+    """plotext's built grids (characters, colours, styles) as Textual lines, top row first."""
+    styles: dict[tuple[object, ...], Style] = {}
+    strips = []
+    for row in reversed(matrix.Rows):
+        markers = matrix.marker[row]
+        colours = list(
+            zip(matrix.fullground[row], matrix.style[row], matrix.background[row], strict=True)
+        )
+        segments = []
+        start = 0
+        for col in range(1, len(markers) + 1):
+            if col == len(markers) or colours[col] != colours[start]:
+                key = tuple(map(repr, colours[start]))
+                style = styles.get(key)
+                if style is None:
+                    style = styles[key] = _style(*colours[start])
+                segments.append(Segment("".join(markers[start:col]), style))
+                start = col
+        strips.append(Strip(segments))
+    return strips
 
 
 def _rgb(color: Color) -> tuple[int, int, int]:
@@ -63,8 +117,8 @@ class RadarChart(PlotextPlot):
         """Bumped by `show`: part of the key that decides whether to redraw."""
         self._drawn: tuple[object, ...] | None = None
         """The key (size, mode, theme, version) of what the figure holds now."""
-        self._built: RenderResult | None = None
-        """The built figure for `_drawn`: a repaint with nothing changed reuses it."""
+        self._built: list[Strip] | None = None
+        """The built figure for `_drawn`, as lines: a repaint with nothing changed reuses it."""
 
     @property
     def series(self) -> tuple[Series, ...]:
@@ -117,14 +171,36 @@ class RadarChart(PlotextPlot):
             empty_text=self.empty_text,
         )
 
-    def render(self) -> RenderResult:
-        """Redraw the figure if the size, mode, theme or data changed, then build it."""
+    def render_line(self, y: int) -> Strip:
+        """One line of the figure; the figure is drawn again only when something changed.
+
+        The lines are made straight from plotext's character and colour grids instead of
+        going through its ANSI text (the slow part of textual-plotext's `render`).
+        """
         width, height = self.size
         key = (width, height, self.mode, self.app.theme, self._version)
-        if key == self._drawn and self._built is not None:
-            return self._built
-        if width > 0 and height > 0:
-            self._redraw(width, height)
+        if key != self._drawn or self._built is None:
+            self._built = self._build(width, height) if width > 0 and height > 0 else []
             self._drawn = key
-        self._built = super().render()
-        return self._built
+        if 0 <= y < len(self._built):
+            return self._built[y].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
+
+    def render(self) -> RenderResult:
+        """The whole figure as text (what `render_line` shows, for tools that ask)."""
+        lines = []
+        for y in range(self.size.height if self.size.width else 0):
+            line = Text()
+            for segment in self.render_line(y):
+                line.append(segment.text, segment.style)
+            lines.append(line)
+        return Text("\n").join(lines)
+
+    def _build(self, width: int, height: int) -> list[Strip]:
+        self._redraw(width, height)
+        plot: Any = self.plt  # plotext's figure: its build steps are not in the stubs
+        plot.plotsize(width, height)
+        plot._set_size(width, height)  # as textual-plotext does before building
+        plot._set_sizes()
+        plot._build_matrix()
+        return grid_strips(plot.monitor.matrix)
