@@ -88,10 +88,16 @@ class FollowupScreen(AmkScreen[None]):
                 )
             else:
                 action.status = mark  # type: ignore[assignment]
-        try:
-            app.store.save(previous, path)
-        except StoreError as exc:
-            self.notify(app.store_problem(exc), severity="error")
+        lock = app.store.lock(path)
+        if lock is None:  # last time's workshop is open in another amk: don't write under it
+            self.notify(self.t("followup.locked"), severity="warning", timeout=10)
+        else:
+            try:
+                app.store.save(previous, path)
+            except StoreError as exc:
+                self.notify(app.store_problem(exc), severity="error")
+            finally:
+                lock.release()
         session.previous = previous.id
         app.changed()
         app.show_current()

@@ -218,3 +218,25 @@ async def test_an_action_being_typed_survives_a_crash(make_app: MakeApp) -> None
         await pilot.pause()
         s = saved(again)
         assert [a.what for a in s.actions] == ["Trivselsmåling"] and s.draft == {}
+
+
+async def test_follow_up_never_writes_under_another_amk(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    old = new_session(
+        "Lager AMG", config.program, groups=["A"], date=dt.date(2026, 5, 1), clock=clock
+    )
+    old.actions = [Action("Fast punkt", owner="AMR")]
+    old_path = store.create(old)
+    before = old_path.read_bytes()
+    held = store.lock(old_path)  # last time's workshop is open in another window
+    assert held is not None
+    new = new_session("Lager AMG", config.program, groups=["A"], date=TODAY, clock=clock)
+    new_path = store.create(new)
+    app = AmkApp(config, store, session=new, path=new_path, clock=clock, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("c", "enter")
+        await pilot.pause()
+    held.release()
+    assert old_path.read_bytes() == before
+    assert [a.what for a in store.load(new_path).actions] == ["Fast punkt"]
