@@ -130,7 +130,13 @@ class AmkApp(App[int]):
         return any(a.status in ("open", "in-progress") for a in previous.actions)
 
     def _show(self, target: Screen[Any]) -> None:
-        """Replace the base screen (keeping Textual's default screen underneath)."""
+        """Replace the base screen (keeping Textual's default screen underneath).
+
+        Anything open on top of it (a form, the help) is closed first, so the stack is always
+        Textual's default screen plus the one screen of where the workshop stands.
+        """
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
         if len(self.screen_stack) > 1:
             self.switch_screen(target)
         else:
@@ -157,6 +163,14 @@ class AmkApp(App[int]):
     def changed(self) -> None:
         """Something a person would be upset to lose changed: save it now."""
         self.save()
+
+    def flush_edits(self) -> None:
+        """Every open screen hands over what its fields show but have not reported yet."""
+        from amk_tui.screens.base import AmkScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, AmkScreen):
+                screen.flush_edits()
 
     def save(self) -> bool:
         if self.session is None or self.path is None or self.readonly:
@@ -186,9 +200,14 @@ class AmkApp(App[int]):
             if not yes or self.session is None or self.path is None:
                 return
             self.session.finish()
-            saved = self.save()
-            report = self.write_report() if saved else None
+            if not self.save():
+                # Not on disk: stay editable so the work can still be saved (Ctrl+S or q).
+                self.session.reopen()
+                self.notify(self.content.t("notify.not_finished"), severity="error", timeout=15)
+                return
+            report = self.write_report()
             self.readonly = True
+            self.refresh_bindings()
             from amk_tui.screens.modals import FinishedScreen
 
             self.push_screen(FinishedScreen(self.path, report))
@@ -247,15 +266,44 @@ class AmkApp(App[int]):
             if not answer or self.session is None:
                 return
             target = Path(answer).expanduser()
-            try:
-                self.store.save(self.session, target)
-            except StoreError as exc:
-                self.notify(self.store_problem(exc), severity="error", timeout=15)
-                return
-            self.path, self.unsaved = target, False
-            self.notify(self.content.t("notify.saved_to", path=str(target)), timeout=10)
+            if target.exists() and target.resolve() != self.path_resolved():
+                from amk_tui.screens.modals import ConfirmScreen
+
+                question = self.content.t("save_as.overwrite", path=str(target))
+                self.push_screen(
+                    ConfirmScreen(question), lambda yes: self.save_copy(target) if yes else None
+                )
+            else:
+                self.save_copy(target)
 
         self.push_screen(TextPrompt(self.content.t("save_as.question"), default), save_to)
+
+    def path_resolved(self) -> Path | None:
+        return None if self.path is None else self.path.resolve()
+
+    def save_copy(self, target: Path) -> None:
+        """Save to `target` and go on editing there (its lock taken, the old one let go)."""
+        if self.session is None:
+            return
+        same = target.resolve() == self.path_resolved()
+        lock = None if same else self.store.lock(target)
+        if lock is None and not same:
+            self.notify(self.content.t("notify.target_locked", path=str(target)), severity="error")
+            return
+        try:
+            self.store.save(self.session, target)
+        except StoreError as exc:
+            if lock is not None:
+                lock.release()
+            self.notify(self.store_problem(exc), severity="error", timeout=15)
+            return
+        if lock is not None:
+            if self._lock is not None:
+                self._lock.release()
+            self._lock = lock
+        self.path, self.unsaved, self.readonly = target, False, self.session.finished
+        self.refresh_bindings()
+        self.notify(self.content.t("notify.saved_to", path=str(target)), timeout=10)
 
     @property
     def countdown(self) -> Countdown | None:
@@ -264,7 +312,8 @@ class AmkApp(App[int]):
     def go_step(self, index: int, at_end: bool = False) -> None:
         """Enter a step of the program (its countdown starts by itself)."""
         assert self.session is not None
-        step = self.session.agenda.go(index)
+        self.flush_edits()
+        step = self.session.agenda.go(index, run=not self.readonly)
         if at_end:
             self.session.cursor[step.key] = -1
         self.changed()
@@ -300,10 +349,18 @@ class AmkApp(App[int]):
 
     # -- timer keys -------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from amk_tui.screens.agenda import AgendaScreen
+
         if action in {"toggle_timer", "extend", "reset_timer"}:
             return self.countdown is not None and not self.readonly
         if action == "agenda":
-            return self.session is not None
+            screen = self.screen
+            return (
+                self.session is not None
+                and len(self.screen_stack) <= 2
+                and getattr(screen, "OFFERS_AGENDA", False)
+                and not isinstance(screen, AgendaScreen)
+            )
         if action == "reopen":
             return self.session is not None and self.session.finished and self._lock is not None
         return True
@@ -352,8 +409,13 @@ class AmkApp(App[int]):
         self.changed()
 
     # -- app keys ----------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Textual's own Ctrl+Q must not skip the save."""
+        self.action_save_quit()
+
     def action_save_quit(self) -> None:
         """Save and quit; if saving fails, nothing is lost: ask where to save instead."""
+        self.flush_edits()
         if self.session is not None and not self.readonly and not self.save():
             self.action_save_as()
             return
@@ -368,9 +430,8 @@ class AmkApp(App[int]):
     def action_agenda(self) -> None:
         from amk_tui.screens.agenda import AgendaScreen
 
-        if self.session is None or isinstance(self.screen, AgendaScreen):
-            return
-        self.push_screen(AgendaScreen(home=False))
+        if self.check_action("agenda", ()):
+            self.push_screen(AgendaScreen(home=False))
 
     def action_blank(self) -> None:
         from amk_tui.screens.modals import BlankScreen

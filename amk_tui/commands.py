@@ -70,10 +70,14 @@ def purge(store: SessionStore, days: int, yes: bool, today: dt.date | None = Non
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print("nothing deleted")
             return 1
+    deleted = 0
     for entry in doomed:
-        store.delete(entry)
-    print(f"deleted {len(doomed)} sessions")
-    return 0
+        if store.delete(entry):
+            deleted += 1
+        else:
+            print(f"  kept {entry.path.name}: it is open in amk right now")
+    print(f"deleted {deleted} sessions")
+    return 0 if deleted == len(doomed) else 1
 
 
 def report(store: SessionStore, path: Path, fmt: str, no_notes: bool, output: str | None) -> int:

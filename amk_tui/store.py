@@ -273,11 +273,27 @@ class SessionStore:
 
     # -- write ---------------------------------------------------------------------------
     def create(self, session: Session) -> Path:
-        """Give the session a file name of its own and write it."""
+        """Give the session a file name of its own and write it.
+
+        The name is claimed with O_EXCL, so two amk starting the same AMG's workshop at the
+        same moment get two files, not one file written twice.
+        """
         self.ensure_folder()
-        path = self.new_path(session.date, session.amg)
+        while True:
+            path = self.new_path(session.date, session.amg)
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise StoreError(path, "save", exc) from None
+            break
         session.id = path.stem
-        self.save(session, path)
+        try:
+            self.save(session, path)
+        except StoreError:
+            path.unlink(missing_ok=True)
+            raise
         return path
 
     def save(self, session: Session, path: Path) -> None:
@@ -331,9 +347,19 @@ class SessionStore:
         summaries, _ = self.summaries()
         return [s for s in summaries if s.date < cutoff]
 
-    def delete(self, summary: Summary) -> None:
-        summary.path.unlink(missing_ok=True)
-        summary.path.with_name(f".{summary.path.name}.lock").unlink(missing_ok=True)
+    def delete(self, summary: Summary) -> bool:
+        """Delete a session with its report and lock file; False (kept) while one is open."""
+        path = summary.path
+        lock = self.lock(path)
+        if lock is None:
+            return False
+        try:
+            path.unlink(missing_ok=True)
+            path.with_suffix(".md").unlink(missing_ok=True)  # the report holds the notes too
+            path.with_name(f".{path.name}.lock").unlink(missing_ok=True)
+        finally:
+            lock.release()
+        return True
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -121,12 +121,19 @@ class Agenda:
         step = self.current
         return None if step is None else self.countdowns[step.key]
 
-    def go(self, index: int) -> Step:
-        """Enter a step: the one we leave is paused, the new one's countdown starts by itself."""
+    def go(self, index: int, *, run: bool = True) -> Step:
+        """Enter a step: the one we leave is paused, the new one's countdown starts by itself.
+
+        With `run=False` only the position moves and every timer stays as it is: browsing a
+        finished (read-only) workshop must not add time to it.
+        """
         if not 0 <= index < len(self.steps):
             raise IndexError(index)
         old = self.current
         new = self.steps[index]
+        if not run:
+            self.index = index
+            return new
         if old is not None:
             self.countdowns[old.key].pause()
             if old.phase.id != new.phase.id:

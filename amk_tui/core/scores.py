@@ -11,6 +11,7 @@ import statistics
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 FACTOR_IDS: tuple[str, ...] = (
     "aabenhed",
@@ -87,6 +88,8 @@ class Group:
     """Consensus score per factor id; a factor not in the dict is not scored."""
     rows: list[tuple[int | None, ...]] = field(default_factory=list)
     """Anonymous individual rows, one value (or None) per factor in FACTOR_IDS order."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Unknown keys from the file, written back unchanged."""
 
     def set_score(self, factor: str, value: int | None) -> None:
         if factor not in FACTOR_IDS:

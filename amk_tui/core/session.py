@@ -359,10 +359,14 @@ def _program_from(items: list[Any], source: str) -> Program:
 
 
 def _group_to_dict(g: Group) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": g.name, "letter": g.letter, "scores": dict(g.scores)}
+    data: dict[str, Any] = dict(g.extra)
+    data.update(name=g.name, letter=g.letter, scores=dict(g.scores))
     if g.rows:
         data["rows"] = [format_row(row) for row in g.rows]
     return data
+
+
+_GROUP_KEYS = frozenset({"name", "letter", "scores", "rows"})
 
 
 def _group_from(item: Any, index: int, source: str) -> Group:
@@ -384,6 +388,7 @@ def _group_from(item: Any, index: int, source: str) -> Group:
             group.rows.append(parse_row(str(row)))
         except ValueError as exc:
             raise SessionError(source, f"groups[{index}].rows[{j}]: {exc}") from None
+    group.extra = {k: v for k, v in item.items() if k not in _GROUP_KEYS}
     return group
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from textual import events, on
 from textual.screen import Screen
@@ -19,6 +19,9 @@ ResultType = TypeVar("ResultType")
 
 class AmkScreen(Screen[ResultType], Generic[ResultType]):
     """A screen of the amk app."""
+
+    OFFERS_AGENDA: ClassVar[bool] = True
+    """`a` may open the agenda over this screen (when nothing else is open on top of it)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -39,6 +42,9 @@ class AmkScreen(Screen[ResultType], Generic[ResultType]):
                 field.compact = True
             for select in self.query(Select):
                 select.compact = True
+
+    def flush_edits(self) -> None:
+        """Take into the session what a field shows but has not reported yet (before leaving)."""
 
     @property
     def amk(self) -> AmkApp:

@@ -325,6 +325,10 @@ class ExerciseScreen(PhaseScreen):
 
         return self.query_one(QuestionPanel)
 
+    def flush_edits(self) -> None:
+        if self.discussion_built and (pending := self.question_panel.pending()) is not None:
+            self.on_question_panel_edited(pending)
+
     def on_question_panel_edited(self, event: QuestionPanel.Edited) -> None:
         if self.amk.readonly:
             return

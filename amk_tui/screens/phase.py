@@ -74,6 +74,7 @@ class PhaseScreen(AmkScreen[None]):
         return max(0, min(value, count - 1))
 
     def set_cursor(self, value: int) -> None:
+        self.flush_edits()
         self.session.cursor[self.step.key] = value
         self.amk.changed()
         self.show_item()

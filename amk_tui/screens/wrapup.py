@@ -101,6 +101,10 @@ class WrapupScreen(PhaseScreen):
         self.query_one("#actions", ActionTable).show(self.session.actions)
         self.query_one("#actions-empty").display = not self.session.actions
 
+    def flush_edits(self) -> None:
+        if not self.on_plan and (pending := self.query_one(QuestionPanel).pending()) is not None:
+            self.edited(pending)
+
     @on(QuestionPanel.Edited)
     def edited(self, event: QuestionPanel.Edited) -> None:
         if self.amk.readonly:
@@ -180,6 +184,9 @@ class WrapupScreen(PhaseScreen):
     @on(ActionTable.RowSelected)
     def row_selected(self, event: ActionTable.RowSelected) -> None:
         event.stop()
+        if self.amk.readonly:
+            self.notify(self.t("notify.readonly"), severity="warning")
+            return
         self.action_edit_action()
 
     # -- finish ---------------------------------------------------------------------------------

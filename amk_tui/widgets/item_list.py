@@ -36,13 +36,16 @@ class ItemList(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.placeholder = placeholder
         self.items: list[str] = []
+        self.read_only = False
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self.placeholder, id="item-input")
         yield ListView(id="item-view")
 
-    def show(self, items: Sequence[str]) -> None:
+    def show(self, items: Sequence[str], read_only: bool = False) -> None:
         self.items = list(items)
+        self.read_only = read_only
+        self.query_one(Input).disabled = read_only
         view = self.query_one(ListView)
         view.clear()
         for item in self.items:
@@ -66,7 +69,9 @@ class ItemList(Vertical):
     def action_delete_item(self) -> None:
         view = self.query_one(ListView)
         index = view.index
-        if view.has_focus and index is not None and 0 <= index < len(self.items):
+        if self.read_only or not view.has_focus:
+            return
+        if index is not None and 0 <= index < len(self.items):
             del self.items[index]
             self.show(self.items)
             self.post_message(self.Changed(self, tuple(self.items)))

@@ -46,9 +46,10 @@ class PriorityPicker(Vertical):
         )
         yield Label("", id="ranking")
 
-    def show(self, chosen: Sequence[str]) -> None:
+    def show(self, chosen: Sequence[str], read_only: bool = False) -> None:
         self.chosen = list(chosen)
         selection = self.query_one(SelectionList)
+        selection.disabled = read_only
         with selection.prevent(SelectionList.SelectedChanged):
             selection.deselect_all()
             for fid in self.chosen:

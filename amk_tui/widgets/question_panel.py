@@ -66,11 +66,11 @@ class QuestionPanel(Vertical):
         switcher = self.query_one(ContentSwitcher)
         if question.kind == "priorities":
             switcher.current = "priorities"
-            self.query_one(PriorityPicker).show(session.priorities)
+            self.query_one(PriorityPicker).show(session.priorities, readonly)
         elif question.kind in ("more", "less"):
             switcher.current = "items"
             self.query_one(ItemList).show(
-                session.more_of if question.kind == "more" else session.less_of
+                session.more_of if question.kind == "more" else session.less_of, readonly
             )
         else:
             switcher.current = "notes"
@@ -80,6 +80,16 @@ class QuestionPanel(Vertical):
                 notes.load_text(text)
                 notes.move_cursor(notes.document.end)
             notes.read_only = readonly
+
+    def pending(self) -> QuestionPanel.Edited | None:
+        """The notes as the field shows them now, for a screen about to leave the question.
+
+        `TextArea.Changed` arrives through the message queue; a PageDown typed right after the
+        last letter can switch the question first. The screen applies this before it does.
+        """
+        if self.question is None or self.query_one(ContentSwitcher).current != "notes":
+            return None
+        return self.Edited(self, self.question, text=self.query_one(TextArea).text)
 
     @property
     def editing(self) -> bool:

@@ -74,10 +74,12 @@ def test_unknown_keys_survive(config: Config, clock: FakeClock) -> None:
     data = s.to_dict()
     data["future_feature"] = {"x": [1, 2]}
     data["actions"] = [{"what": "x", "owner": "AMR", "status": "open", "colour": "blue"}]
+    data["groups"] = [{"name": "Lager", "letter": "A", "scores": {"viden": 3}, "table": 4}]
     again = Session.from_dict(tomllib.loads(tomli_w.dumps(data)), clock=clock)
     out = again.to_dict()
     assert out["future_feature"] == {"x": [1, 2]}
     assert out["actions"][0]["colour"] == "blue"
+    assert out["groups"][0] == {"name": "Lager", "letter": "A", "scores": {"viden": 3}, "table": 4}
 
 
 def test_groups_get_letters_in_order_and_reuse_gaps(config: Config, clock: FakeClock) -> None:

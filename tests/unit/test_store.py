@@ -171,6 +171,24 @@ def test_purge_deletes_only_old_readable_sessions(
     assert not old.exists() and recent.exists() and broken.exists()
 
 
+def test_purge_takes_the_report_and_keeps_a_session_open_in_amk(
+    store: SessionStore, config: Config, clock: FakeClock
+) -> None:
+    done = store.create(make(config, clock, "A", dt.date(2025, 1, 1)))
+    done.with_suffix(".md").write_text("# notes")
+    open_now = store.create(make(config, clock, "B", dt.date(2025, 2, 1)))
+    held = store.lock(open_now)
+    assert held is not None
+    try:
+        results = {e.path: store.delete(e) for e in store.purgeable(90, dt.date(2026, 11, 26))}
+    finally:
+        held.release()
+    assert results == {done: True, open_now: False}
+    assert not done.exists() and not done.with_suffix(".md").exists()
+    assert not done.with_name(f".{done.name}.lock").exists()
+    assert open_now.exists()
+
+
 def test_listing_an_empty_or_absent_folder(tmp_path: Path) -> None:
     assert SessionStore(tmp_path / "none").scan() == ([], [])
 
@@ -234,3 +252,25 @@ def test_previous_reads_only_files_named_for_that_amg(
     prev = store.previous(new)
     assert prev is not None and prev.session.id == old.id
     assert loads == ["2026-03-01-lager-amg.toml"]
+
+
+def test_create_never_hands_out_a_name_twice(
+    store: SessionStore, config: Config, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = store.create(make(config, clock))
+    # another amk picked the same next name between our look and our write
+    taken = first.with_name(f"{first.stem}-2.toml")
+    real = store.new_path
+    calls = iter([taken])
+
+    def racing(date: dt.date, amg: str) -> Path:
+        path = next(calls, None)
+        if path is not None:
+            path.write_text("# the other amk's session\n")
+            return path
+        return real(date, amg)
+
+    monkeypatch.setattr(store, "new_path", racing)
+    second = store.create(make(config, clock))
+    assert second.name == f"{first.stem}-3.toml"
+    assert taken.read_text() == "# the other amk's session\n"

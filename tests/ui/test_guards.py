@@ -1,0 +1,198 @@
+"""Nothing is lost or changed behind the facilitator's back: failed finish, Ctrl+Q, read-only
+browsing, keys over open forms, notes typed right before a step, save-as onto another file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from amk_tui.app import AmkApp
+from amk_tui.config import Config
+from amk_tui.core.clock import FakeClock
+from amk_tui.core.session import Action
+from amk_tui.core.setup import new_session
+from amk_tui.screens.followup import FollowupScreen
+from amk_tui.screens.forms import ActionForm, TextPrompt
+from amk_tui.screens.modals import ConfirmScreen, HelpScreen
+from amk_tui.screens.phase import PhaseScreen
+from amk_tui.store import SessionStore, StoreError
+from tests.ui.conftest import TODAY, MakeApp, saved
+
+DISCUSS, WRAPUP = 2, 3
+
+
+def fail_writes(app: AmkApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(path: Path, text: str) -> None:
+        raise StoreError(path, "save", OSError(28, "No space left on device"))
+
+    monkeypatch.setattr(app.store, "write_text", disk_full)
+
+
+async def test_a_finish_that_cannot_be_saved_leaves_the_workshop_open(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(step=WRAPUP, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        real_write = app.store.write_text
+        fail_writes(app, monkeypatch)
+        await pilot.press("escape", "F", "y")
+        await pilot.pause()
+        assert app.session is not None and not app.session.finished
+        assert not app.readonly and app.unsaved
+        assert any("ikke afsluttet" in n.message for n in app._notifications)
+        monkeypatch.setattr(app.store, "write_text", real_write)
+        await pilot.press("q")  # the work is saved on the way out
+    assert saved(app).notes == app.session.notes
+    assert not app.is_running
+
+
+async def test_ctrl_q_saves_like_q(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        real_write = app.store.write_text
+        fail_writes(app, monkeypatch)
+        await pilot.press("space")  # paused in memory only
+        assert app.unsaved
+        monkeypatch.setattr(app.store, "write_text", real_write)
+        await pilot.press("ctrl+q")
+    countdown = saved(app).agenda.countdown
+    assert countdown is not None and countdown.state == "paused"
+
+
+async def test_browsing_a_finished_workshop_adds_no_time(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    first = make_app(step=WRAPUP, demo=True)
+    session, path = first._initial
+    assert session is not None and path is not None
+    session.finish()
+    first.store.save(session, path)
+    before = {k: c.elapsed for k, c in session.agenda.countdowns.items()}
+    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", "1")  # back to the slides, then through them
+        await pilot.pause()
+        assert isinstance(app.screen, PhaseScreen)
+        clock.advance(600)
+        await pilot.press("pagedown", "pagedown")
+        clock.advance(600)
+        await pilot.press("ctrl+r", "y")  # reopened on purpose: saved now
+        await pilot.pause()
+        assert not app.readonly
+    after = {k: c.elapsed for k, c in first.store.load(path).agenda.countdowns.items()}
+    assert after == pytest.approx(before)
+
+
+async def test_read_only_action_plan_opens_no_form(make_app: MakeApp) -> None:
+    first = make_app(step=WRAPUP, demo=True)
+    session, path = first._initial
+    assert session is not None and path is not None
+    session.actions = [Action("Trivselsmåling", owner="AMR")]
+    session.finish()
+    first.store.save(session, path)
+    before = path.read_bytes()
+    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.readonly
+        await pilot.press("escape", "end")  # the action plan
+        await pilot.pause()
+        assert app.screen.query_one("#actions").has_focus
+        await pilot.press("enter", "e", "n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionForm)
+    assert path.read_bytes() == before
+
+
+async def test_read_only_lists_take_no_new_items(make_app: MakeApp) -> None:
+    first = make_app(step=DISCUSS)
+    session, path = first._initial
+    assert session is not None and path is not None
+    session.finish()
+    first.store.save(session, path)
+    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape", "end")  # the "do less of" list
+        await pilot.pause()
+        field = app.screen.query_one("#item-input", Input)
+        assert field.disabled
+        await pilot.press(*"Mere", "enter")
+        assert app.session is not None and app.session.less_of == []
+
+
+async def test_the_agenda_does_not_open_over_a_form(make_app: MakeApp) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("a")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "r")  # reset asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        app.go_step(WRAPUP)  # and a jump still leaves one screen of the workshop
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["WrapupScreen"]
+
+
+async def test_a_note_typed_right_before_pagedown_is_kept(make_app: MakeApp) -> None:
+    app = make_app(step=DISCUSS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        notes = app.screen.query_one("#notes", TextArea)
+        with notes.prevent(TextArea.Changed):  # as if its message were still in the queue
+            notes.insert("Sidste ord")
+        assert app.session is not None and "hvorfor" not in app.session.notes
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert saved(app).notes["hvorfor"] == "Sidste ord"
+
+
+async def test_save_as_asks_before_overwriting_and_moves_the_lock(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app(step=0)
+    target = tmp_path / "copy.toml"
+    target.write_text("old = true\n")
+    async with app.run_test(size=(120, 36)) as pilot:
+        old_path = app.path
+        assert old_path is not None
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, TextPrompt)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert target.read_text() == "old = true\n"
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.path == target and app.store.load(target).amg == "Test AMG"
+        assert app.store.lock(target) is None  # this amk holds the new file now
+        freed = app.store.lock(old_path)
+        assert freed is not None
+        freed.release()
+
+
+async def test_follow_up_writes_into_the_old_file_as_it_is_now(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    old = new_session(
+        "Lager AMG", config.program, groups=["A"], date=dt.date(2026, 5, 1), clock=clock
+    )
+    old.actions = [Action("Fast punkt", owner="AMR"), Action("Ny APV", owner="AMG")]
+    old_path = store.create(old)
+    new = new_session("Lager AMG", config.program, groups=["A"], date=TODAY, clock=clock)
+    new_path = store.create(new)
+    app = AmkApp(config, store, session=new, path=new_path, clock=clock, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, FollowupScreen)
+        # meanwhile someone corrects last time's minutes and closes "Ny APV" there
+        meanwhile = store.load(old_path)
+        meanwhile.notes["hvorfor"] = "Rettet bagefter"
+        meanwhile.actions[1].status = "done"
+        store.save(meanwhile, old_path)
+        await pilot.press("d", "x", "enter")
+        await pilot.pause()
+    old_again = store.load(old_path)
+    assert old_again.notes["hvorfor"] == "Rettet bagefter"
+    assert [a.status for a in old_again.actions] == ["done", "done"]  # their edit wins
