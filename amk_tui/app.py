@@ -13,6 +13,7 @@ from typing import Any
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from amk_tui import keys
@@ -64,6 +65,7 @@ class AmkApp(App[int]):
         self.unsaved = False
         """True while the last save failed; the next change (or quit) tries again."""
         self._lock: SessionLock | None = None
+        self._save_as_prompt: Screen[str | None] | None = None
         self.previous: Session | None = None
         """This AMG's previous session, for the change per factor and the follow-up."""
         self.previous_path: Path | None = None
@@ -199,12 +201,19 @@ class AmkApp(App[int]):
         def finish(yes: bool | None) -> None:
             if not yes or self.session is None or self.path is None:
                 return
-            self.session.finish()
-            if not self.save():
-                # Not on disk: stay editable so the work can still be saved (Ctrl+S or q).
-                self.session.reopen()
+            # Finish a copy first: if it cannot be saved, the live workshop is untouched
+            # (timers, status) and can still be saved with Ctrl+S or q.
+            trial = Session.from_dict(self.session.to_dict(), clock=self.clock)
+            trial.finish()
+            try:
+                self.store.save(trial, self.path)
+            except StoreError as exc:
+                self.unsaved = True
+                self.notify(self.store_problem(exc), severity="error", timeout=15)
                 self.notify(self.content.t("notify.not_finished"), severity="error", timeout=15)
                 return
+            self.session.finish()
+            self.save()
             report = self.write_report()
             self.readonly = True
             self.refresh_bindings()
@@ -250,6 +259,7 @@ class AmkApp(App[int]):
                 self.readonly = False
                 self.changed()
                 self.refresh_bindings()
+                self.show_current()  # fields that were locked take input again
                 self.notify(self.content.t("notify.reopened"))
 
         self.push_screen(ConfirmScreen(self.content.t("confirm.reopen")), reopen)
@@ -276,7 +286,8 @@ class AmkApp(App[int]):
             else:
                 self.save_copy(target)
 
-        self.push_screen(TextPrompt(self.content.t("save_as.question"), default), save_to)
+        self._save_as_prompt = TextPrompt(self.content.t("save_as.question"), default)
+        self.push_screen(self._save_as_prompt, save_to)
 
     def path_resolved(self) -> Path | None:
         return None if self.path is None else self.path.resolve()
@@ -285,9 +296,11 @@ class AmkApp(App[int]):
         """Save to `target` and go on editing there (its lock taken, the old one let go)."""
         if self.session is None:
             return
-        same = target.resolve() == self.path_resolved()
-        lock = None if same else self.store.lock(target)
-        if lock is None and not same:
+        # The file this amk already holds needs no new lock; any other (this session's own
+        # file included, when another amk has it) must be locked first.
+        keep = target.resolve() == self.path_resolved() and self._lock is not None
+        lock = None if keep else self.store.lock(target)
+        if lock is None and not keep:
             self.notify(self.content.t("notify.target_locked", path=str(target)), severity="error")
             return
         try:
@@ -354,10 +367,12 @@ class AmkApp(App[int]):
         if action in {"toggle_timer", "extend", "reset_timer"}:
             return self.countdown is not None and not self.readonly
         if action == "agenda":
-            screen = self.screen
+            # The command palette asks with itself on top; it does not count as a screen.
+            stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+            screen = stack[-1]
             return (
                 self.session is not None
-                and len(self.screen_stack) <= 2
+                and len(stack) <= 2
                 and getattr(screen, "OFFERS_AGENDA", False)
                 and not isinstance(screen, AgendaScreen)
             )
@@ -415,11 +430,21 @@ class AmkApp(App[int]):
 
     def action_save_quit(self) -> None:
         """Save and quit; if saving fails, nothing is lost: ask where to save instead."""
+        from amk_tui.screens.modals import ConfirmScreen
+
         self.flush_edits()
-        if self.session is not None and not self.readonly and not self.save():
-            self.action_save_as()
+        if self.session is None or self.readonly or self.save():
+            self.exit()
             return
-        self.exit(0)
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        if self.screen is self._save_as_prompt:  # asked where to save already: a way out
+            question = self.content.t("confirm.quit_unsaved")
+            self.push_screen(
+                ConfirmScreen(question), lambda yes: self.exit(return_code=1) if yes else None
+            )
+            return
+        self.action_save_as()
 
     def action_help(self) -> None:
         from amk_tui.screens.modals import HelpScreen

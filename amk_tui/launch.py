@@ -14,8 +14,14 @@ from amk_tui.core.setup import new_session, parse_groups
 from amk_tui.store import SessionStore
 
 
+def _run(app: AmkApp) -> int:
+    """Run the app; its exit code is 1 when the facilitator quit without saving."""
+    app.run()
+    return app.return_code or 0
+
+
 def start(config: Config, store: SessionStore) -> int:
-    return AmkApp(config, store).run() or 0
+    return _run(AmkApp(config, store))
 
 
 def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
@@ -39,7 +45,7 @@ def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
     except ValueError:
         raise AmkError("--amg: must not be empty") from None
     path = store.create(session)
-    return AmkApp(config, store, session=session, path=path).run() or 0
+    return _run(AmkApp(config, store, session=session, path=path))
 
 
 def resume(config: Config, store: SessionStore, path: Path | None) -> int:
@@ -54,7 +60,7 @@ def resume(config: Config, store: SessionStore, path: Path | None) -> int:
             session = store.load(path)
         except SessionError as exc:
             raise AmkError(str(exc)) from None
-    return AmkApp(config, store, session=session, path=path).run() or 0
+    return _run(AmkApp(config, store, session=session, path=path))
 
 
 def demo(config: Config, args: argparse.Namespace) -> int:
@@ -70,4 +76,4 @@ def demo(config: Config, args: argparse.Namespace) -> int:
         )
         session.agenda.go(score_round)
         store.save(session, path)
-        return app.run() or 0
+        return _run(app)

@@ -275,26 +275,19 @@ class SessionStore:
     def create(self, session: Session) -> Path:
         """Give the session a file name of its own and write it.
 
-        The name is claimed with O_EXCL, so two amk starting the same AMG's workshop at the
-        same moment get two files, not one file written twice.
+        The finished file is hard-linked into place, which fails if the name exists: two amk
+        starting the same AMG's workshop at once get two files, and no empty placeholder is
+        ever visible.
         """
         self.ensure_folder()
         while True:
             path = self.new_path(session.date, session.amg)
+            session.id = path.stem
             try:
-                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                self._write(path, tomli_w.dumps(session.to_dict()), exclusive=True)
             except FileExistsError:
                 continue
-            except OSError as exc:
-                raise StoreError(path, "save", exc) from None
-            break
-        session.id = path.stem
-        try:
-            self.save(session, path)
-        except StoreError:
-            path.unlink(missing_ok=True)
-            raise
-        return path
+            return path
 
     def save(self, session: Session, path: Path) -> None:
         """Write atomically with mode 0600. Raises StoreError; the old file stays intact."""
@@ -302,6 +295,11 @@ class SessionStore:
         self.write_text(path, text)
 
     def write_text(self, path: Path, text: str) -> None:
+        self._write(path, text)
+
+    def _write(self, path: Path, text: str, exclusive: bool = False) -> None:
+        """Temp file in the same folder, fsync, 0600, then into place; the old file stays
+        intact on any failure. `exclusive` raises FileExistsError instead of replacing."""
         folder = path.parent
         tmp_name = ""
         try:
@@ -311,9 +309,14 @@ class SessionStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp_name, 0o600)
-            os.replace(tmp_name, path)
-            tmp_name = ""
+            if exclusive:
+                _link_new(tmp_name, path)
+            else:
+                os.replace(tmp_name, path)
+                tmp_name = ""
             _fsync_folder(folder)
+        except FileExistsError:
+            raise
         except OSError as exc:
             raise StoreError(path, "save", exc) from None
         finally:
@@ -360,6 +363,17 @@ class SessionStore:
         finally:
             lock.release()
         return True
+
+
+def _link_new(tmp_name: str, path: Path) -> None:
+    """Put a written temp file at `path` only if that name is free (FileExistsError if not)."""
+    try:
+        os.link(tmp_name, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a filesystem without hard links: claim the name, then replace it
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(tmp_name, path)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -112,7 +112,9 @@ class QuestionPanel(Vertical):
     @on(TextArea.Changed)
     def _notes(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self.question is not None:
+        # A change that arrives after the panel moved on to a priorities or list question
+        # belongs to the notes already taken by `pending()`; it must not answer that one.
+        if self.question is not None and self.query_one(ContentSwitcher).current == "notes":
             self.post_message(self.Edited(self, self.question, text=event.text_area.text))
 
     @on(PriorityPicker.Changed)

@@ -42,6 +42,8 @@ async def test_a_finish_that_cannot_be_saved_leaves_the_workshop_open(
         await pilot.pause()
         assert app.session is not None and not app.session.finished
         assert not app.readonly and app.unsaved
+        countdown = app.session.agenda.countdown
+        assert countdown is not None and countdown.state == "running"  # nothing was stopped
         assert any("ikke afsluttet" in n.message for n in app._notifications)
         monkeypatch.setattr(app.store, "write_text", real_write)
         await pilot.press("q")  # the work is saved on the way out
@@ -196,3 +198,63 @@ async def test_follow_up_writes_into_the_old_file_as_it_is_now(
     old_again = store.load(old_path)
     assert old_again.notes["hvorfor"] == "Rettet bagefter"
     assert [a.status for a in old_again.actions] == ["done", "done"]  # their edit wins
+
+
+async def test_ctrl_q_offers_a_way_out_when_saving_keeps_failing(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fail_writes(app, monkeypatch)
+        await pilot.press("space", "ctrl+q")
+        assert isinstance(app.screen, TextPrompt)  # where to save instead?
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)  # or quit without saving
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)  # not stacked again
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 1
+
+
+async def test_a_read_only_amk_cannot_save_as_onto_the_live_file(make_app: MakeApp) -> None:
+    app = make_app(step=0)
+    assert app._initial[1] is not None
+    path = app._initial[1]
+    held = app.store.lock(path)  # the workshop is open in another amk
+    assert held is not None
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            assert app.readonly
+            before = path.read_bytes()
+            app.save_copy(path)
+            await pilot.pause()
+            assert app.readonly and path.read_bytes() == before
+    finally:
+        held.release()
+
+
+async def test_a_late_notes_change_does_not_answer_the_priorities(make_app: MakeApp) -> None:
+    app = make_app(step=DISCUSS, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.session is not None
+        chosen = list(app.session.priorities)
+        assert chosen
+        await pilot.press("pagedown")  # the second notes question
+        notes = app.screen.query_one("#notes", TextArea)
+        with notes.prevent(TextArea.Changed):
+            notes.insert(" og mere")
+        await pilot.press("pagedown")  # the priorities question
+        notes.post_message(TextArea.Changed(notes))  # the change that was still queued
+        await pilot.pause()
+        assert saved(app).priorities == chosen
+        assert saved(app).notes["faelles"].endswith(" og mere")
+
+
+async def test_the_palette_offers_the_agenda(make_app: MakeApp) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+        assert app.check_action("agenda", ())
