@@ -221,7 +221,7 @@ class AmkApp(App[int]):
 
             self.push_screen(FinishedScreen(self.path, report))
 
-        self.push_screen(ConfirmScreen(self.content.t("confirm.finish")), finish)
+        self.push_screen(ConfirmScreen(self.content.t("confirm.finish"), default=True), finish)
 
     def write_report(self) -> Path | None:
         """The Markdown report next to the session file (0600, like the session)."""
@@ -262,7 +262,7 @@ class AmkApp(App[int]):
                 self.show_current()  # fields that were locked take input again
                 self.notify(self.content.t("notify.reopened"))
 
-        self.push_screen(ConfirmScreen(self.content.t("confirm.reopen")), reopen)
+        self.push_screen(ConfirmScreen(self.content.t("confirm.reopen"), default=True), reopen)
 
     def action_save_as(self) -> None:
         """Save a copy where the facilitator chooses (when the sessions folder fails)."""

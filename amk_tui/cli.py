@@ -131,13 +131,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "purge":
         return commands.purge(store, args.older_than, args.yes)
     if args.command == "report":
-        return commands.report(store, Path(args.file), args.format, args.no_notes, args.output)
+        path = store.resolve(args.file)
+        return commands.report(store, path, args.format, args.no_notes, args.output)
     import amk_tui.launch as launch
 
     if args.command == "new":
         return launch.new(config, store, args)
     if args.command == "resume":
-        return launch.resume(config, store, Path(args.file) if args.file else None)
+        return launch.resume(config, store, store.resolve(args.file) if args.file else None)
     if args.demo:
         return launch.demo(config, args)
     return launch.start(config, store)

@@ -27,7 +27,7 @@ def list_sessions(store: SessionStore, config: Config) -> int:
     console = Console(width=None if sys.stdout.isatty() else 160)
     table = Table(title=f"{store.folder}", title_justify="left")
     for column in (
-        content.t("list.date"),
+        content.t("list.file"),
         "AMG",
         content.t("list.status"),
         content.t("list.groups"),
@@ -37,9 +37,7 @@ def list_sessions(store: SessionStore, config: Config) -> int:
         table.add_column(factor.short, justify="right")
     for s in entries:
         means = [f"{m:.1f}" if m is not None else "–" for m in s.means]
-        table.add_row(
-            s.date.isoformat(), s.amg, content.t(f"status.{s.status}"), str(s.groups), *means
-        )
+        table.add_row(s.path.name, s.amg, content.t(f"status.{s.status}"), str(s.groups), *means)
     if entries:
         console.print(table)
     else:

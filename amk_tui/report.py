@@ -313,7 +313,8 @@ class _Markdown:
 
     def individual(self, group: Group) -> None:
         self.heading(3, self.t("scores.individual_heading", group=self.group_label(group)))
-        self.add(self.t("scores.individual_count", n=len(group.rows)), "")
+        one = len(group.rows) == 1
+        self.add(self.t(f"scores.individual_count{'_one' if one else ''}", n=len(group.rows)), "")
         stats = row_stats(group)
         rows = [
             [

@@ -160,6 +160,20 @@ class SessionStore:
             if p.suffix == SUFFIX and p.is_file() and not p.name.startswith(".")
         ]
 
+    def resolve(self, name: str | Path) -> Path:
+        """A session file as the facilitator names it: a path, or a file in this folder.
+
+        `amk report 2026-11-26-lager.toml --sessions DIR` (the name `amk list` shows) and the
+        same without `.toml` both find the file in DIR; a path that exists wins.
+        """
+        path = Path(name)
+        if path.exists() or path.is_absolute():
+            return path
+        for candidate in (self.folder / path, self.folder / f"{path}{SUFFIX}"):
+            if candidate.is_file():
+                return candidate
+        return path
+
     # -- read ----------------------------------------------------------------------------
     def load(self, path: Path) -> Session:
         """Read one session. Raises SessionError naming the file."""

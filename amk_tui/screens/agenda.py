@@ -23,7 +23,10 @@ class AgendaScreen(AmkScreen[None]):
         *keys.bindings(keys.NEXT, keys.NEXT_REMOTE),
         Binding("enter", "enter_row", "key.enter_step"),
         Binding("escape", "close", "key.back"),
-        *[Binding(str(n), f"phase({n})", "key.phase_n", show=False) for n in range(1, 10)],
+        *[
+            Binding(str(n), f"phase({n})", "key.phase_n", show=False, key_display="1–9")
+            for n in range(1, 10)
+        ],
     ]
 
     def __init__(self, home: bool) -> None:

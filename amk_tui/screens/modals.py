@@ -14,16 +14,21 @@ from amk_tui.screens.base import AmkScreen
 
 
 class ConfirmScreen(AmkScreen[bool]):
-    """Yes / no, with y/j/Enter and n/Escape."""
+    """Yes / no, with y/j and n/Escape; Enter presses the focused button.
+
+    The focused button is the safe one (no) unless the caller asks for yes: a facilitator who
+    pressed F or Ctrl+R meant it, one who pressed r or x may not have.
+    """
 
     BINDINGS = [
-        Binding("y,j,enter", "answer(True)", "key.yes"),
+        Binding("y,j", "answer(True)", "key.yes"),
         Binding("n,escape", "answer(False)", "key.no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, default: bool = False) -> None:
         super().__init__(classes="modal")
         self.question = question
+        self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -31,9 +36,10 @@ class ConfirmScreen(AmkScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button(self.t("button.yes"), variant="error", id="yes")
                 yield Button(self.t("button.no"), variant="primary", id="no")
+            yield Label(self.t("confirm.keys"), classes="hint", id="confirm-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.default else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -55,34 +61,57 @@ class BlankScreen(ModalScreen[None]):
 
 
 class HelpScreen(AmkScreen[None]):
-    """Every key of the screen it was opened from, with what it does."""
+    """Every amk key of the screen it was opened from, with what it does.
+
+    Only amk's own actions are listed (their labels are translated); the generic keys of
+    Textual's widgets (cursor, scrolling, copy) are summed up in one line. The rows are taken
+    when `?` is pressed, so actions that depend on what is open (the agenda) are judged then.
+    """
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "key.close")]
 
+    TWO_COLUMNS_FROM = 12
+    """More rows than this are laid out in two columns, so the list fits 80×24."""
+
     def __init__(self, under: Screen[object]) -> None:
         super().__init__(classes="modal")
-        self.under = under
-        self.rows: list[tuple[str, str]] = []
+        self.rows = self._rows(under)
         """(keys, what they do), as shown."""
 
-    def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        rows: dict[tuple[str, str], list[str]] = {}
-        for active in self.under.active_bindings.values():
+    def _rows(self, under: Screen[object]) -> list[tuple[str, str]]:
+        ours = {text for key, text in self.content.strings.items() if key.startswith("key.")}
+        ours.discard(self.t("key.close"))
+        # description → (labels of keys with a key_display, labels of the others); a
+        # key_display (`n/PgDn`) stands for all the keys it names.
+        rows: dict[str, tuple[list[str], list[str]]] = {}
+        for active in under.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.action == "command_palette":
+            if binding.description not in ours:
                 continue
-            labels = rows.setdefault((binding.action, binding.description), [])
             label = self.app.get_key_display(binding)
+            shown, plain = rows.setdefault(binding.description, ([], []))
+            labels = shown if binding.key_display else plain
             if label not in labels:
                 labels.append(label)
-        self.rows = [(" / ".join(labels), text) for (_, text), labels in rows.items()]
-        self.rows.append(("Ctrl+P", self.t("help.palette")))
-        for key_text, description in self.rows:
-            table.add_row(key_text, description)
-        with Vertical(id="dialog"):
+        result = [(" / ".join(shown or plain), text) for text, (shown, plain) in rows.items()]
+        result.append(("Tab ⇧Tab", self.t("help.fields")))
+        result.append(("^p", self.t("help.palette")))
+        return result
+
+    def compose(self) -> ComposeResult:
+        two = len(self.rows) > self.TWO_COLUMNS_FROM
+        table = Table.grid(padding=(0, 1))
+        for _ in range(2 if two else 1):
+            table.add_column(style="bold", no_wrap=True)
+            table.add_column(ratio=1)
+        half = (len(self.rows) + 1) // 2 if two else len(self.rows)
+        for i in range(half):
+            cells = [*self.rows[i]]
+            if two:
+                cells += [*self.rows[half + i]] if half + i < len(self.rows) else ["", ""]
+            table.add_row(*cells)
+        table.expand = True
+        with Vertical(id="dialog", classes="wide" if two else ""):
             yield Label(Text(self.t("help.title"), style="bold"), id="help-title")
             with VerticalScroll(id="help-keys"):
                 yield Static(table)

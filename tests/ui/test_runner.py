@@ -19,6 +19,8 @@ from amk_tui.widgets.countdown import CountdownDigits
 from amk_tui.widgets.phase_bar import PhaseBar
 from tests.ui.conftest import MakeApp, saved
 
+WRAPUP = 3
+
 
 def bar_text(app: object) -> str:
     from amk_tui.app import AmkApp
@@ -84,6 +86,32 @@ async def test_reset_asks_first(make_app: MakeApp, clock: FakeClock) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert app.countdown.remaining == 600
+
+
+async def test_enter_in_a_confirm_presses_the_safe_button_and_the_dialog_says_so(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(120)
+        await pilot.press("r")
+        assert isinstance(app.screen, ConfirmScreen)
+        hint = str(app.screen.query_one("#confirm-keys").render())
+        assert "j = ja" in hint and "Esc = nej" in hint
+        await pilot.press("enter")  # "Nej" has focus: a reset is not undone by a stray Enter
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert app.countdown is not None and app.countdown.remaining == 480
+
+
+async def test_enter_confirms_a_finish_that_was_asked_for(make_app: MakeApp) -> None:
+    app = make_app(step=WRAPUP)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape", "F")  # finishing was asked for on purpose: Enter means yes
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.status == "finished"
 
 
 async def test_amber_red_overtime_and_a_single_bell(
@@ -192,6 +220,22 @@ async def test_help_lists_the_keys_of_the_screen(make_app: MakeApp) -> None:
         assert "space Pause" in text or "␣ Pause" in text
         await pilot.press("escape")
         assert isinstance(app.screen, PresentationScreen)
+
+
+async def test_help_lists_only_amk_keys_once_each_and_fits_80x24(make_app: MakeApp) -> None:
+    app = make_app(step=1, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict((d, k) for k, d in app.screen.rows)
+        assert len(rows) == len(app.screen.rows)  # one row per action
+        assert rows["Score"] == "1–5" and rows["Næste"] == "n/PgDn" and rows["Program"] == "a"
+        text = " ".join(f"{k} {d}" for k, d in app.screen.rows)
+        for textual_default in ("Cursor", "Scroll", "Copy", "Quit", "Focus Next"):
+            assert textual_default not in text
+        hint = app.screen.query_one("#help-hint")
+        assert hint.region.bottom <= 24 and hint.region.height >= 1  # not cut off
 
 
 async def test_palette_offers_the_same_actions(make_app: MakeApp) -> None:

@@ -59,3 +59,26 @@ def test_bad_config_via_any_command_exits_2(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip() == f"amk: {cfg}: language: 'xx' is not one of da, en"
+
+
+def test_report_finds_a_bare_file_name_in_the_sessions_folder(
+    tmp_path: Path,
+    config: Config,
+    clock: FakeClock,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "sessions"
+    store = SessionStore(folder)
+    date = dt.date(2026, 5, 4)
+    session = Session(amg="Lager AMG", program=config.program, clock=clock, date=date)
+    session.add_group().scores["viden"] = 2
+    path = store.create(session)
+    monkeypatch.chdir(tmp_path)  # not the sessions folder: the name alone must do
+    assert main(["list", "--sessions", str(folder)]) == 0
+    assert path.name in capsys.readouterr().out  # the name `list` shows …
+    for name in (path.name, path.stem):  # … is what report takes, with or without .toml
+        assert main(["report", name, "--sessions", str(folder), "--format", "csv"]) == 0
+        assert "Lager AMG" in capsys.readouterr().out
+    assert main(["report", "nope.toml", "--sessions", str(folder)]) == 2
+    assert "nope.toml" in capsys.readouterr().err

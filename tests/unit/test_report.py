@@ -417,3 +417,17 @@ def test_cli_report_on_a_missing_file_is_one_line(tmp_path: Path) -> None:
     result = run_amk("report", str(tmp_path / "nope.toml"), "--format", "csv", cwd=tmp_path)
     assert result.returncode == 2
     assert "nope.toml" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("da", "1 anonym vurdering."), ("en", "1 anonymous assessment.")]
+)
+def test_a_single_individual_row_is_counted_in_the_singular(
+    session: Session, language: str, expected: str
+) -> None:
+    group = session.groups[0]
+    group.rows = [(3, 2, 4, 3, 3, 2)]
+    text = markdown_report(session, report_content(language), None, True, RADAR)
+    assert expected in text
+    group.rows.append((1, 1, 1, 1, 1, 1))
+    assert expected not in markdown_report(session, report_content(language), None, True, RADAR)
