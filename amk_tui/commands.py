@@ -36,7 +36,8 @@ def list_sessions(store: SessionStore, config: Config) -> int:
     for factor in content.factors:
         table.add_column(factor.short, justify="right")
     for s in entries:
-        means = [f"{m:.1f}" if m is not None else "–" for m in s.means]
+        decimal = content.t("number.decimal")
+        means = [f"{m:.1f}".replace(".", decimal) if m is not None else "–" for m in s.means]
         table.add_row(s.path.name, s.amg, content.t(f"status.{s.status}"), str(s.groups), *means)
     if entries:
         console.print(table)

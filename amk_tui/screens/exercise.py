@@ -56,7 +56,12 @@ class ExerciseScreen(PhaseScreen):
             with Horizontal(id="score-view"):
                 with Vertical(id="grid-pane"):
                     yield Label(content.exercise.get("instruction", ""), id="instruction")
-                    yield ScoreGrid(content.factors, self.t("grid.summary"), id="grid")
+                    yield ScoreGrid(
+                        content.factors,
+                        self.t("grid.summary"),
+                        self.t("number.decimal"),
+                        id="grid",
+                    )
                     yield Label(self.t("grid.hint"), id="grid-hint")
                     yield Label(self.t("grid.tabs_hint"), id="tabs-hint")
                 with Vertical(id="chart-pane"):
@@ -80,6 +85,7 @@ class ExerciseScreen(PhaseScreen):
             self.content.factors,
             self.t("priorities.hint"),
             self.t("items.placeholder"),
+            (self.t("question.writing"), self.t("question.not_writing")),
             id="question-pane",
         )
         side = Vertical(
@@ -154,6 +160,8 @@ class ExerciseScreen(PhaseScreen):
     # -- scores -------------------------------------------------------------------------------
     def refresh_scores(self) -> None:
         session = self.session
+        hint = "grid.hint_readonly" if self.amk.readonly else "grid.hint"
+        self.query_one("#grid-hint", Label).update(self.t(hint))
         groups = session.groups
         self.query_one("#grid", ScoreGrid).show(groups, GROUP_COLORS)
         labels = [f.short for f in self.content.factors]
@@ -166,7 +174,9 @@ class ExerciseScreen(PhaseScreen):
         self.query_one("#chart-hidden").display = hidden
         chart.show(series, labels, previous if self.overlay else None)
         text = self.insights()
-        self.query_one("#insights", Label).update(text)
+        insights = self.query_one("#insights", Label)
+        insights.update(text)
+        insights.display = not hidden  # "lowest" and "most split" would anchor the rest too
         if self.discussion_built:
             self.query_one("#mini-chart", RadarChart).show(series, labels, None)
             self.query_one("#side-insights", Label).update(text)
@@ -185,8 +195,13 @@ class ExerciseScreen(PhaseScreen):
         if low is None:
             return self.t("insights.none")
         f = self.content.factor(low)
+        decimal = self.t("number.decimal")
         lines.append(
-            self.t("insights.lowest", factor=f"{f.number} {f.short}", mean=f"{stats[low].mean:.1f}")
+            self.t(
+                "insights.lowest",
+                factor=f"{f.number} {f.short}",
+                mean=f"{stats[low].mean:.1f}".replace(".", decimal),
+            )
         )
         split = most_split_factor(stats)
         if split is not None:
@@ -195,8 +210,8 @@ class ExerciseScreen(PhaseScreen):
                 self.t(
                     "insights.split",
                     factor=f"{s.number} {s.short}",
-                    low=format_value(stats[split].low),
-                    high=format_value(stats[split].high),
+                    low=format_value(stats[split].low, decimal),
+                    high=format_value(stats[split].high, decimal),
                 )
             )
         previous = self.amk.previous

@@ -61,6 +61,7 @@ class RowsScreen(AmkScreen[None]):
             table.add_row(str(i + 1), *[("–" if v is None else str(v)) for v in row])
         stats = row_stats(self.group)
         n = len(self.group.rows)
+        decimal = self.t("number.decimal")
         parts = []
         for f in self.content.factors:
             s = stats[f.id]
@@ -70,10 +71,8 @@ class RowsScreen(AmkScreen[None]):
                 values = ", ".join(str(v) for v in self.group.row_values(f.id))
                 parts.append(f"{f.number} {f.short}: {values}")
             else:
-                parts.append(
-                    f"{f.number} {f.short}: {format_value(s.mean)} "
-                    f"({format_value(s.low)}–{format_value(s.high)}, n={s.n})"
-                )
+                mean, low, high = (format_value(v, decimal) for v in (s.mean, s.low, s.high))
+                parts.append(f"{f.number} {f.short}: {mean} ({low}–{high}, n={s.n})")
         self.query_one("#row-stats", Label).update("\n".join(parts))
 
     @on(Input.Submitted, "#row-input")

@@ -35,6 +35,7 @@ class WrapupScreen(PhaseScreen):
                 self.content.factors,
                 self.t("priorities.hint"),
                 self.t("items.placeholder"),
+                (self.t("question.writing"), self.t("question.not_writing")),
                 id="wrapup-question",
             )
             with Vertical(id="plan-view"):
@@ -48,7 +49,7 @@ class WrapupScreen(PhaseScreen):
                     lambda s: self.t(f"action_status.{s}"),
                     id="actions",
                 )
-                yield Label(self.t("actions.hint"), classes="hint")
+                yield Label(self.t("actions.hint"), classes="hint", id="actions-hint")
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -100,6 +101,10 @@ class WrapupScreen(PhaseScreen):
     def show_actions(self) -> None:
         self.query_one("#actions", ActionTable).show(self.session.actions)
         self.query_one("#actions-empty").display = not self.session.actions
+        # A read-only workshop offers no keys that change it.
+        suffix = "_readonly" if self.amk.readonly else ""
+        self.query_one("#actions-empty", Label).update(self.t(f"actions.none{suffix}"))
+        self.query_one("#actions-hint", Label).update(self.t(f"actions.hint{suffix}"))
 
     def flush_edits(self) -> None:
         if not self.on_plan and (pending := self.query_one(QuestionPanel).pending()) is not None:

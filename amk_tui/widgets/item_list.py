@@ -58,13 +58,21 @@ class ItemList(Vertical):
     @on(Input.Submitted, "#item-input")
     def add(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
-        if not text:
-            return
-        event.input.clear()
+        if self._take(event.input):
+            self.post_message(self.Changed(self, tuple(self.items)))
+
+    def take_typed(self) -> tuple[str, ...] | None:
+        """The items with what is typed but not yet added (the question is being left)."""
+        return tuple(self.items) if self._take(self.query_one(Input)) else None
+
+    def _take(self, field: Input) -> bool:
+        text = field.value.strip()
+        if not text or self.read_only:
+            return False
+        field.clear()
         self.items.append(text)
         self.query_one(ListView).append(ListItem(Label(f"• {text}")))
-        self.post_message(self.Changed(self, tuple(self.items)))
+        return True
 
     def action_delete_item(self) -> None:
         view = self.query_one(ListView)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -45,11 +45,18 @@ class QuestionPanel(Vertical):
             return self.panel
 
     def __init__(
-        self, factors: Sequence[Factor], priorities_hint: str, items_hint: str, **kwargs: object
+        self,
+        factors: Sequence[Factor],
+        priorities_hint: str,
+        items_hint: str,
+        notes_titles: tuple[str, str] = ("", ""),
+        **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.factors = tuple(factors)
         self.hints = (priorities_hint, items_hint)
+        self.notes_titles = notes_titles
+        """The notes field's title while typing (how to get the keys back) and while not."""
         self.question: Question | None = None
 
     def compose(self) -> ComposeResult:
@@ -80,14 +87,31 @@ class QuestionPanel(Vertical):
                 notes.load_text(text)
                 notes.move_cursor(notes.document.end)
             notes.read_only = readonly
+            self._title_notes()
+
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _title_notes(self) -> None:
+        """Say on the field which mode the keyboard is in: letters type, or they are keys."""
+        notes = self.query_one(TextArea)
+        if notes.read_only:
+            notes.border_title = ""
+        else:
+            notes.border_title = self.notes_titles[0 if self.screen.focused is notes else 1]
 
     def pending(self) -> QuestionPanel.Edited | None:
-        """The notes as the field shows them now, for a screen about to leave the question.
+        """What the field shows but has not reported, for a screen about to leave the question.
 
         `TextArea.Changed` arrives through the message queue; a PageDown typed right after the
         last letter can switch the question first. The screen applies this before it does.
         """
-        if self.question is None or self.query_one(ContentSwitcher).current != "notes":
+        current = self.query_one(ContentSwitcher).current
+        if self.question is None:
+            return None
+        if current == "items":  # typed, but Enter not pressed: the room said it all the same
+            typed = self.query_one(ItemList).take_typed()
+            return None if typed is None else self.Edited(self, self.question, values=typed)
+        if current != "notes":
             return None
         return self.Edited(self, self.question, text=self.query_one(TextArea).text)
 

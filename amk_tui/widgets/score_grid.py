@@ -34,10 +34,11 @@ def ink_on(rgb: tuple[int, int, int]) -> str:
     return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 110 else "white"
 
 
-def format_value(value: float | None) -> str:
+def format_value(value: float | None, decimal: str = ".") -> str:
+    """A score as shown: whole numbers plain, others with one decimal (`,` in Danish)."""
     if value is None:
         return NOT_SCORED
-    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", decimal)
 
 
 class ScoreGrid(DataTable[Text]):
@@ -64,10 +65,13 @@ class ScoreGrid(DataTable[Text]):
         def control(self) -> ScoreGrid:
             return self.grid
 
-    def __init__(self, factors: Sequence[Factor], summary_label: str, **kwargs: object) -> None:
+    def __init__(
+        self, factors: Sequence[Factor], summary_label: str, decimal: str = ".", **kwargs: object
+    ) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.factors = tuple(factors)
         self.summary_label = summary_label
+        self.decimal = decimal
         self._groups: tuple[tuple[str, str], ...] = ()
         self.group_colors: Sequence[tuple[int, int, int]] = ()
 
@@ -103,12 +107,15 @@ class ScoreGrid(DataTable[Text]):
         if stats.mean is None:
             cells.append(Text(NOT_SCORED, style="dim"))
         else:
-            span = f"{format_value(stats.low)}–{format_value(stats.high)}"
-            cells.append(Text(f"{stats.mean:.1f}  {span}"))
+            span = f"{self.format(stats.low)}–{self.format(stats.high)}"
+            mean = f"{stats.mean:.1f}".replace(".", self.decimal)
+            cells.append(Text(f"{mean}  {span}"))
         return cells
 
-    @staticmethod
-    def _cell(group: Group, factor: str) -> Text:
+    def format(self, value: float | None) -> str:
+        return format_value(value, self.decimal)
+
+    def _cell(self, group: Group, factor: str) -> Text:
         """Bold: the group's own score. Italic: from individual rows — their mean, or the
         values themselves while there are fewer than three (a mean of two exposes people)."""
         if factor in group.scores:
@@ -118,7 +125,7 @@ class ScoreGrid(DataTable[Text]):
             return Text(NOT_SCORED, style="dim", justify="center")
         if len(values) < MIN_ROWS_FOR_MEAN:
             return Text("·".join(map(str, values)), style="italic", justify="center")
-        return Text(format_value(group.value(factor)), style="italic", justify="center")
+        return Text(self.format(group.value(factor)), style="italic", justify="center")
 
     @property
     def group_index(self) -> int | None:

@@ -49,12 +49,31 @@ async def test_notes_priorities_and_lists_in_the_dialogue(make_app: MakeApp) -> 
         assert app.screen.query_one("#notes", TextArea).text.startswith("Vi taler")
 
 
+async def test_an_item_typed_without_enter_is_kept_when_the_question_is_left(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(step=DISCUSS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(3):  # to the "more of" question
+            await pilot.press("pagedown")
+        await pilot.press(*"Gå-ture", "pagedown")  # no Enter before leaving
+        await pilot.pause()
+        assert saved(app).more_of == ["Gå-ture"]
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert app.screen.query_one("#item-input", Input).value == ""  # not added twice
+
+
 async def test_escape_leaves_the_notes_so_letters_are_commands_again(make_app: MakeApp) -> None:
     app = make_app(step=DISCUSS)
     async with app.run_test(size=(120, 36)) as pilot:
+        notes = app.screen.query_one("#notes", TextArea)
+        assert notes.border_title is not None and "Esc: taster" in str(notes.border_title)
         await pilot.press("a")
-        assert app.screen.query_one("#notes", TextArea).text == "a"
-        await pilot.press("escape", "a")
+        assert notes.text == "a"
+        await pilot.press("escape")
+        assert "Enter: skriv" in str(notes.border_title)  # the field says letters are keys now
+        await pilot.press("a")
         assert isinstance(app.screen, AgendaScreen)
 
 

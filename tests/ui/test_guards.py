@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from amk_tui.app import AmkApp
 from amk_tui.config import Config
@@ -102,6 +102,8 @@ async def test_read_only_action_plan_opens_no_form(make_app: MakeApp) -> None:
         await pilot.press("escape", "end")  # the action plan
         await pilot.pause()
         assert app.screen.query_one("#actions").has_focus
+        hint = str(app.screen.query_one("#actions-hint", Label).render())
+        assert "Skrivebeskyttet" in hint and "i ny handling" not in hint  # offers no edit keys
         await pilot.press("enter", "e", "n")
         await pilot.pause()
         assert not isinstance(app.screen, ActionForm)
@@ -258,3 +260,23 @@ async def test_the_palette_offers_the_agenda(make_app: MakeApp) -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "CommandPalette"
         assert app.check_action("agenda", ())
+
+
+async def test_the_score_grid_hint_says_read_only_until_reopened(make_app: MakeApp) -> None:
+    first = make_app(step=1, demo=True)
+    session, path = first._initial
+    assert session is not None and path is not None
+    session.finish()
+    first.store.save(session, path)
+    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", "2")
+        await pilot.pause()
+
+        def hint() -> str:
+            return str(app.screen.query_one("#grid-hint", Label).render())
+
+        assert "Skrivebeskyttet" in hint() and "g ny gruppe" not in hint()
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        assert not app.readonly and "g ny gruppe" in hint()

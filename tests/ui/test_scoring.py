@@ -31,7 +31,7 @@ async def test_typing_scores_for_three_groups_lands_in_the_file(make_app: MakeAp
         assert [s.letter for s in chart.series] == ["A", "B", "C"]
         assert chart.series[2].values == (2.0, 1.0, 3.0, 4.0, 2.0, 1.0)
         insights = str(app.screen.query_one("#insights").render())
-        assert "Lavest: 6 Viden (1.7)" in insights and "Mest uenige" in insights
+        assert "Lavest: 6 Viden (1,7)" in insights and "Mest uenige" in insights
 
 
 async def test_clearing_is_not_scored_not_zero(make_app: MakeApp) -> None:
@@ -113,9 +113,11 @@ async def test_reveal_and_chart_toggle(make_app: MakeApp) -> None:
         await pilot.press("3")
         await pilot.pause()
         assert saved(app).groups[0].scores == {"aabenhed": 3}  # the grid still takes scores
+        insights = app.screen.query_one("#insights")
+        assert not insights.display  # "lowest" / "most split" would anchor the others too
         await pilot.press("h")
         await pilot.pause()
-        assert chart.display and saved(app).revealed
+        assert chart.display and saved(app).revealed and insights.display
         await pilot.press("c")
         assert chart.mode == "bars"
         await pilot.press("c")

@@ -35,7 +35,7 @@ def test_list_shows_sessions_and_names_unreadable_files(
     (tmp_path / "2026-01-01-bad.toml").write_text("x = [")
     assert main(["list", "--sessions", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
-    assert "Lager AMG" in out and "2026-05-04" in out and "3.5" in out
+    assert "Lager AMG" in out and "2026-05-04" in out and "3,5" in out
     assert "2026-01-01-bad.toml" in err and err.count("\n") == 1
 
 
