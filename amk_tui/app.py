@@ -217,6 +217,7 @@ class AmkApp(App[int]):
             report = self.write_report()
             self.readonly = True
             self.refresh_bindings()
+            self.show_current()  # fields lock, hints stop offering edit keys
             from amk_tui.screens.modals import FinishedScreen
 
             self.push_screen(FinishedScreen(self.path, report))

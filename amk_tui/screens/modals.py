@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -143,9 +145,20 @@ class FinishedScreen(AmkScreen[None]):
 
     def compose(self) -> ComposeResult:
         session_path, report_path = self.paths
-        with Vertical(id="dialog"):
+        with Vertical(id="dialog", classes="wide"):
             yield Label(Text(self.t("finished.title"), style="bold"), id="question")
-            yield Label(self.t("finished.session", path=str(session_path)))
+            yield Label(self.t("finished.session", path=shown_path(session_path)))
             if report_path is not None:
-                yield Label(self.t("finished.report", path=str(report_path)))
+                yield Label(self.t("finished.report", path=shown_path(report_path)))
             yield Label(self.t("finished.hint"), classes="hint")
+
+
+def shown_path(path: object) -> str:
+    """A path as short as it can be said: relative to where amk runs, else from ~."""
+    full = Path(str(path))
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(full.relative_to(base))
+        except ValueError:
+            continue
+    return str(full)

@@ -50,11 +50,13 @@ class PhaseBar(Widget):
         agenda = self._agenda()
         text = Text()
         if agenda is not None:
-            tail = self._tail(agenda)
-            text = self._phases(agenda, short=False)
-            if text.cell_len + tail.cell_len > self.size.width > 0:
-                text = self._phases(agenda, short=True)  # other phases by number only
-            text = text + tail
+            # The widest that fits: then other phases by number only, then a terse tail.
+            width = self.size.width
+            for short, compact in ((False, False), (True, False), (True, True)):
+                phases, tail = self._phases(agenda, short), self._tail(agenda, compact)
+                if not width or phases.cell_len + tail.cell_len <= width:
+                    break
+            text = phases + tail
         if text != self._text:
             self._text = text
             self.refresh()  # one line of fixed height: no layout needed
@@ -76,8 +78,9 @@ class PhaseBar(Widget):
             text.append(label, style="bold reverse" if now else "")
         return text
 
-    def _tail(self, agenda: Agenda) -> Text:
-        text = Text("   ", no_wrap=True)
+    def _tail(self, agenda: Agenda, compact: bool = False) -> Text:
+        gap = " " if compact else "   "
+        text = Text(gap, no_wrap=True)
         countdown = agenda.countdown
         if countdown is not None:
             level = countdown.level(self._warn)
@@ -87,11 +90,13 @@ class PhaseBar(Widget):
             paused = "" if countdown.state == "running" else f" {self._t('timer.paused')}"
             text.append(f" {format_clock(countdown.remaining)}{paused} ", style=style)
         if flags := self._flags():  # before the total: on a narrow bar the total goes first
-            text.append(f"  {flags} ", style="bold white on red")
-        total = self._t(
-            "bar.total",
-            actual=format_elapsed(agenda.total_actual),
-            planned=format_elapsed(agenda.total_planned),
+            text.append(gap[:2])
+            text.append(f" {flags} ", style="bold white on red")
+        actual, planned = format_elapsed(agenda.total_actual), format_elapsed(agenda.total_planned)
+        total = (
+            f"{actual}/{planned}"
+            if compact
+            else self._t("bar.total", actual=actual, planned=planned)
         )
-        text.append(f"   {total}")
+        text.append(f"{gap}{total}")
         return text

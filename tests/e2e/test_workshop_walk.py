@@ -204,7 +204,8 @@ def test_workshop_walk(
     term.type("y")
     screen = term.wait_for(ui("finished.title"))
     assert path.name in screen and path.with_suffix(".md").name in screen, screen
-    assert str(lwd.sessions) in screen
+    # where the file is, said as briefly as possible (relative to where amk was started)
+    assert f"{lwd.sessions.name}/{path.name}" in screen, screen
     term.type("q")
     term.wait_exit()
 

@@ -19,6 +19,7 @@ from amk_tui.screens.forms import ActionForm, TextPrompt
 from amk_tui.screens.modals import ConfirmScreen, HelpScreen
 from amk_tui.screens.phase import PhaseScreen
 from amk_tui.store import SessionStore, StoreError
+from amk_tui.widgets.phase_bar import PhaseBar
 from tests.ui.conftest import TODAY, MakeApp, saved
 
 DISCUSS, WRAPUP = 2, 3
@@ -280,3 +281,21 @@ async def test_the_score_grid_hint_says_read_only_until_reopened(make_app: MakeA
         await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert not app.readonly and "g ny gruppe" in hint()
+
+
+async def test_a_read_only_phase_bar_still_shows_the_whole_total_at_80_columns(
+    make_app: MakeApp,
+) -> None:
+    first = make_app(step=WRAPUP, demo=True)
+    session, path = first._initial
+    assert session is not None and path is not None
+    session.finish()
+    first.store.save(session, path)
+    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(PhaseBar)
+        bar.refresh_bar()
+        text = str(bar.render())
+        assert "SKRIVEBESKYTTET" in text and text.rstrip().endswith("/45:00")
+        assert len(text) <= 80
