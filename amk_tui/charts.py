@@ -337,17 +337,18 @@ def draw_bars(
     plt.xlim(0.5, n + 0.5)
     plt.ylim(0, top)
     plt.yticks(list(range(6)), [str(v) for v in range(6)])
-    plt.xticks(list(range(1, n + 1)), _bar_labels(labels, cols / n))
+    plt.xticks(list(range(1, n + 1)), bar_labels(labels, cols / n))
 
     k = max(len(groups), 1)
-    slot = 0.8 / k
+    cluster = 0.8 if cols / n >= 12 else 0.7  # a visible gap between factors when narrow
+    slot = cluster / k
     for s in (s for s in series if s.dim):
         color = _series_color(s, ink)
         for i, v in enumerate(s.values):
             if v is not None:
                 plt.plot([i + 0.55, i + 1.45], [v, v], marker=PREVIOUS_MARKER, color=color)
     for j, s in enumerate(groups):
-        offset = -0.4 + slot * (j + 0.5)
+        offset = -cluster / 2 + slot * (j + 0.5)
         xs = [i + 1 + offset for i, v in enumerate(s.values) if v is not None]
         ys = [float(v) for v in s.values if v is not None]
         if not xs:
@@ -385,15 +386,20 @@ def draw_bars(
         )
 
 
-def _bar_labels(labels: Sequence[str], slot: float) -> list[str]:
-    """Numbered labels if they fit under their cluster, else bare, else cut to fit."""
+def bar_labels(labels: Sequence[str], slot: float) -> list[str]:
+    """Numbered labels if they fit under their cluster, else bare, else numbered and cut.
+
+    Two cells stay free between neighbours: plotext drops a tick label that would touch the
+    one before it (the last factor went missing at 80 columns). Cut labels keep the factor's
+    number, as in the grid, so "4 Res" still says which factor it is; at worst the number.
+    """
     numbered = _numbered(labels)
-    if max(len(t) for t in numbered) + 1 <= slot:
+    if max(len(t) for t in numbered) + 2 <= slot:
         return numbered
-    if max(len(t) for t in labels) + 1 <= slot:
+    if max(len(t) for t in labels) + 2 <= slot:
         return list(labels)
-    cut = max(int(slot) - 1, 1)
-    return [t[:cut] for t in labels]
+    cut = max(int(slot) - 2, 1)
+    return [t[:cut].rstrip() for t in numbered]
 
 
 # --- text report -------------------------------------------------------------------------

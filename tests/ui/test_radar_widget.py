@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+import pytest
 from textual.app import App, ComposeResult
 
-from amk_tui.charts import Series, group_color
+from amk_tui.charts import Series, bar_labels, group_color
 from amk_tui.widgets.radar import RadarChart
 
 LABELS = ("Åbenhed", "Innovation", "Motivation", "Ressourcer", "Systematik", "Viden")
@@ -67,6 +69,26 @@ async def test_toggling_mode_redraws_as_bars() -> None:
         chart.mode = "radar"
         await pilot.pause()
         assert rendered(chart) == radar
+
+
+@pytest.mark.parametrize("width", [44, 60, 80, 120])
+async def test_every_factor_keeps_a_label_under_its_bars(width: int) -> None:
+    """At 80×24 the bars get ~44 columns; the last factor's label once went missing."""
+    app = RadarApp(mode="bars")
+    async with app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        chart = app.query_one(RadarChart)
+        bottom = rendered(chart).rstrip("\n").split("\n")[-1]
+        for number, label in enumerate(LABELS, start=1):  # none dropped, each recognisable
+            cut = re.search(rf"(^|\s){number} {re.escape(label[:2])}", bottom)
+            assert label in bottom or cut, f"{label} missing: {bottom!r}"
+
+
+def test_bar_labels_number_and_cut_when_the_clusters_are_narrow() -> None:
+    assert bar_labels(LABELS, 20) == [f"{n} {t}" for n, t in enumerate(LABELS, 1)]
+    assert bar_labels(LABELS, 12) == list(LABELS)
+    assert bar_labels(LABELS, 8.3) == ["1 Åben", "2 Inno", "3 Moti", "4 Ress", "5 Syst", "6 Vide"]
+    assert bar_labels(LABELS, 2) == ["1", "2", "3", "4", "5", "6"]
 
 
 async def test_resize_redraws_without_error() -> None:
