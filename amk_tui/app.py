@@ -51,8 +51,11 @@ class AmkApp(App[int]):
         clock: Clock = SYSTEM_CLOCK,
         content: Content | None = None,
         today: dt.date | None = None,
+        throwaway: bool = False,
     ) -> None:
         super().__init__()
+        self.throwaway = throwaway
+        """`amk --demo`: the sessions folder is temporary and goes when amk quits."""
         self.today = today or dt.date.today()
         """The date new workshops and typed dates start from (fixed in tests)."""
         self.config = config
@@ -220,7 +223,7 @@ class AmkApp(App[int]):
             self.show_current()  # fields lock, hints stop offering edit keys
             from amk_tui.screens.modals import FinishedScreen
 
-            self.push_screen(FinishedScreen(self.path, report))
+            self.push_screen(FinishedScreen(self.path, report, throwaway=self.throwaway))
 
         self.push_screen(ConfirmScreen(self.content.t("confirm.finish"), default=True), finish)
 

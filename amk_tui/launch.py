@@ -69,7 +69,7 @@ def demo(config: Config, args: argparse.Namespace) -> int:
         store = SessionStore(Path(folder))
         session = demo_session(config.program, config.language)
         path = store.create(session)
-        app = AmkApp(config, store, session=session, path=path)
+        app = AmkApp(config, store, session=session, path=path, throwaway=True)
         score_round = next(
             (i for i, s in enumerate(session.agenda.steps) if s.round and s.round.kind == "score"),
             0,

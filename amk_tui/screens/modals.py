@@ -139,9 +139,12 @@ class FinishedScreen(AmkScreen[None]):
         Binding("q", "app.save_quit", "key.quit"),
     ]
 
-    def __init__(self, session_path: object, report_path: object | None) -> None:
+    def __init__(
+        self, session_path: object, report_path: object | None, *, throwaway: bool = False
+    ) -> None:
         super().__init__(classes="modal")
         self.paths = (session_path, report_path)
+        self.throwaway = throwaway
 
     def compose(self) -> ComposeResult:
         session_path, report_path = self.paths
@@ -150,6 +153,8 @@ class FinishedScreen(AmkScreen[None]):
             yield Label(self.t("finished.session", path=shown_path(session_path)))
             if report_path is not None:
                 yield Label(self.t("finished.report", path=shown_path(report_path)))
+            if self.throwaway:
+                yield Label(self.t("finished.demo"), classes="warning")
             yield Label(self.t("finished.hint"), classes="hint")
 
 

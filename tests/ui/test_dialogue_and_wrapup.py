@@ -259,3 +259,14 @@ async def test_follow_up_never_writes_under_another_amk(
     held.release()
     assert old_path.read_bytes() == before
     assert [a.what for a in store.load(new_path).actions] == ["Fast punkt"]
+
+
+async def test_finishing_the_demo_says_its_files_go_when_amk_quits(make_app: MakeApp) -> None:
+    app = make_app(step=WRAPUP, demo=True)
+    app.throwaway = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "F", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishedScreen)
+        warning = str(app.screen.query_one(".warning", Label).render())
+        assert "midlertidig" in warning and "Ctrl+S" in warning
