@@ -475,11 +475,12 @@ class AmkApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette lists the same actions as the keys, with the same labels."""
+        ours = {text for key, text in self.content.strings.items() if key.startswith("key.")}
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if binding.action in seen or not active.enabled or binding.action == "command_palette":
-                continue
+            if binding.action in seen or not active.enabled or binding.description not in ours:
+                continue  # Textual's own (English) widget and system commands stay out
             seen.add(binding.action)
             node = active.node
             key = self.get_key_display(binding)
@@ -490,7 +491,12 @@ class AmkApp(App[int]):
                     self.run_action, action, node
                 ),
             )
-        yield from super().get_system_commands(screen)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the session's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = self.content.t("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     # -- size ---------------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:

@@ -123,7 +123,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from amk_tui import commands
 
     if args.command == "check-config":
-        return commands.check_config(args.path)
+        return commands.check_config(args.path or args.config)
     config = load_config(getattr(args, "config", None))
     store = SessionStore(sessions_folder(args, config))
     if args.command == "list":

@@ -218,12 +218,14 @@ class SessionStore:
         fresh: dict[str, dict[str, Any]] = {}
         summaries: list[Summary] = []
         bad: list[Unreadable] = []
+        touched: dict[Path, int] = {}
         for path in self.files():
             try:
                 stat = path.stat()
             except OSError:
                 continue
             key = [stat.st_mtime_ns, stat.st_size]
+            touched[path] = stat.st_mtime_ns
             item = index.get(path.name)
             if not (isinstance(item, dict) and item.get("key") == key):
                 try:
@@ -241,7 +243,8 @@ class SessionStore:
             bad.append(Unreadable(path, str(item.get("problem", ""))))
         if fresh != index:
             self._write_index(fresh)
-        summaries.sort(key=lambda s: (s.date, s.path.name), reverse=True)
+        # Newest first: by workshop date, and on the same day the one worked on last.
+        summaries.sort(key=lambda s: (s.date, touched.get(s.path, 0), s.path.name), reverse=True)
         bad.sort(key=lambda u: u.path.name)
         return summaries, bad
 

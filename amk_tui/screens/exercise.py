@@ -86,6 +86,7 @@ class ExerciseScreen(PhaseScreen):
             self.t("priorities.hint"),
             self.t("items.placeholder"),
             (self.t("question.writing"), self.t("question.not_writing")),
+            too_many=self.t("priorities.too_many"),
             id="question-pane",
         )
         side = Vertical(

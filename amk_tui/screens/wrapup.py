@@ -36,6 +36,7 @@ class WrapupScreen(PhaseScreen):
                 self.t("priorities.hint"),
                 self.t("items.placeholder"),
                 (self.t("question.writing"), self.t("question.not_writing")),
+                too_many=self.t("priorities.too_many"),
                 id="wrapup-question",
             )
             with Vertical(id="plan-view"):

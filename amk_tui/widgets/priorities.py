@@ -33,10 +33,14 @@ class PriorityPicker(Vertical):
         def control(self) -> PriorityPicker:
             return self.picker
 
-    def __init__(self, factors: Sequence[Factor], hint: str, **kwargs: object) -> None:
+    def __init__(
+        self, factors: Sequence[Factor], hint: str, too_many: str = "1–3", **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.factors = tuple(factors)
         self.hint = hint
+        self.too_many = too_many
+        """Said when a fourth factor is picked."""
         self.chosen: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -76,7 +80,7 @@ class PriorityPicker(Vertical):
         if len(chosen) > MAX_PRIORITIES:
             chosen = chosen[:MAX_PRIORITIES]
             self.show(chosen)
-            self.notify("1–3", severity="warning", timeout=2)
+            self.notify(self.too_many, severity="warning", timeout=4)
         self.chosen = chosen
         self._relabel()
         self.post_message(self.Changed(self, tuple(chosen)))

@@ -50,12 +50,14 @@ class QuestionPanel(Vertical):
         priorities_hint: str,
         items_hint: str,
         notes_titles: tuple[str, str] = ("", ""),
+        too_many: str = "1–3",
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.factors = tuple(factors)
         self.hints = (priorities_hint, items_hint)
         self.notes_titles = notes_titles
+        self.too_many = too_many
         """The notes field's title while typing (how to get the keys back) and while not."""
         self.question: Question | None = None
 
@@ -63,7 +65,7 @@ class QuestionPanel(Vertical):
         yield PromptCard(classes="question")
         with ContentSwitcher(initial="notes"):
             yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
-            yield PriorityPicker(self.factors, self.hints[0], id="priorities")
+            yield PriorityPicker(self.factors, self.hints[0], self.too_many, id="priorities")
             yield ItemList(self.hints[1], id="items")
 
     def show(self, position: str, question: Question, session: Session, readonly: bool) -> None:

@@ -270,3 +270,27 @@ async def test_finishing_the_demo_says_its_files_go_when_amk_quits(make_app: Mak
         assert isinstance(app.screen, FinishedScreen)
         warning = str(app.screen.query_one(".warning", Label).render())
         assert "midlertidig" in warning and "Ctrl+S" in warning
+
+
+async def test_a_long_question_wraps_inside_the_screen_at_80x24(make_app: MakeApp) -> None:
+    from amk_tui.widgets.prompt_card import PromptCard
+
+    app = make_app(step=DISCUSS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("pagedown")  # question 2: longer than one 80-column line
+        await pilot.pause()
+        card = app.screen.query_one(PromptCard)
+        assert card.region.right <= 80 and card.region.height >= 4  # wrapped, not cut
+        lines = [strip.text for strip in card.render_lines(card.region.reset_offset)]
+        assert "arbejdsmiljøkompetence?" in "".join(lines)
+
+
+async def test_a_fourth_priority_is_refused_in_words(make_app: MakeApp) -> None:
+    app = make_app(step=DISCUSS)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", "pagedown")  # the priorities question
+        await pilot.press("space", "down", "space", "down", "space", "down", "space")
+        await pilot.pause()
+        assert len(saved(app).priorities) == 3
+        messages = [n.message for n in app._notifications]
+        assert any("Højst tre faktorer" in m for m in messages), messages

@@ -241,8 +241,23 @@ async def test_help_lists_only_amk_keys_once_each_and_fits_80x24(make_app: MakeA
 async def test_palette_offers_the_same_actions(make_app: MakeApp) -> None:
     app = make_app(step=0)
     async with app.run_test(size=(80, 24)):
-        titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Pause", "+1 min", "Næste", "Noter", "Program"} <= titles
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Pause", "+1 min", "Næste", "Noter", "Program"} <= set(titles)
+        for english in ("Quit", "Theme", "Screenshot", "Keys", "Maximize", "Copy selected text"):
+            assert english not in titles  # Textual's own commands would leak English
+        assert len(titles) == len(set(titles))
+
+
+async def test_the_palette_asks_in_the_sessions_language(make_app: MakeApp) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import Input
+
+    app = make_app(step=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == "Søg efter en handling…"
 
 
 async def test_blank_screen_keeps_time_running(make_app: MakeApp, clock: FakeClock) -> None:

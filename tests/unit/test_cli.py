@@ -82,3 +82,12 @@ def test_report_finds_a_bare_file_name_in_the_sessions_folder(
         assert "Lager AMG" in capsys.readouterr().out
     assert main(["report", "nope.toml", "--sessions", str(folder)]) == 2
     assert "nope.toml" in capsys.readouterr().err
+
+
+def test_check_config_takes_the_top_level_config_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("language = 'xx'\n")
+    assert main(["--config", str(cfg), "check-config"]) == 2  # not the built-in "ok"
+    assert "c.toml" in capsys.readouterr().err

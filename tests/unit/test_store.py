@@ -114,6 +114,21 @@ def test_newest_first_and_previous_of_the_same_amg(
     assert store.previous(old) is None
 
 
+def test_resume_takes_the_workshop_worked_on_last_when_two_share_a_day(
+    store: SessionStore, config: Config, clock: FakeClock
+) -> None:
+    day = dt.date(2026, 11, 26)
+    warehouse, test = (make(config, clock, name, day) for name in ("Warehouse AMG", "Test AMG"))
+    first, second = store.create(warehouse), store.create(test)
+    os.utime(first, ns=(1_000_000_000_000, 1_000_000_000_000))
+    os.utime(second, ns=(2_000_000_000_000, 2_000_000_000_000))  # "Test AMG" touched last
+    entry = store.newest_unfinished()
+    assert entry is not None and entry.session.amg == "Test AMG"
+    os.utime(first, ns=(3_000_000_000_000, 3_000_000_000_000))  # now Warehouse was
+    entry = store.newest_unfinished()
+    assert entry is not None and entry.session.amg == "Warehouse AMG"
+
+
 LOCK_HOLDER = """
 import sys, time
 from pathlib import Path
