@@ -494,7 +494,8 @@ class AmkApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its search prompt in the session's language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        app: App[Any] = self  # is_open() is typed for App[object]
+        if self.use_command_palette and not CommandPalette.is_open(app):
             placeholder = self.content.t("palette.placeholder")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 

@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
@@ -25,20 +26,34 @@ def list_sessions(store: SessionStore, config: Config) -> int:
     content = load_content(config.language)
     entries, bad = store.summaries()
     console = Console(width=None if sys.stdout.isatty() else 160)
-    table = Table(title=f"{store.folder}", title_justify="left")
-    for column in (
-        content.t("list.file"),
-        "AMG",
-        content.t("list.status"),
-        content.t("list.groups"),
-    ):
-        table.add_column(column)
-    for factor in content.factors:
-        table.add_column(factor.short, justify="right")
+    # The file name is what `amk report` and `amk resume` take: it is never cut. On a narrow
+    # terminal the table loses its frame and the six means share one column headed 1–6 (the
+    # factors' numbers on the slides).
+    narrow = console.width < 120
+    table = Table(
+        title=f"{store.folder}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+        pad_edge=not narrow,
+    )
+    table.add_column(content.t("list.file"), no_wrap=True)
+    table.add_column("AMG", overflow="fold", min_width=8)
+    table.add_column(content.t("list.status"), no_wrap=narrow)
+    decimal = content.t("number.decimal")
+    if narrow:
+        heading = " ".join(f"{f.number:>3}" for f in content.factors)
+        table.add_column(heading, no_wrap=True)
+    else:
+        table.add_column(content.t("list.groups"), justify="right")
+        for factor in content.factors:
+            table.add_column(factor.short, justify="right")
     for s in entries:
-        decimal = content.t("number.decimal")
         means = [f"{m:.1f}".replace(".", decimal) if m is not None else "–" for m in s.means]
-        table.add_row(s.path.name, s.amg, content.t(f"status.{s.status}"), str(s.groups), *means)
+        status = content.t(f"status.{s.status}")
+        if narrow:
+            table.add_row(s.path.name, s.amg, status, " ".join(f"{m:>3}" for m in means))
+        else:
+            table.add_row(s.path.name, s.amg, status, str(s.groups), *means)
     if entries:
         console.print(table)
     else:
