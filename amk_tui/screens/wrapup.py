@@ -160,6 +160,9 @@ class WrapupScreen(PhaseScreen):
                     session.actions[index] = action
             self.amk.changed()
             self.show_actions()
+            if action is not None and index is None:  # the cursor on the row just added
+                table = self.query_one("#actions", ActionTable)
+                table.move_cursor(row=len(session.actions) - 1)
 
         form = ActionForm(current, self.amk.today, draft=draft, on_draft=keep)
         self.app.push_screen(form, done)

@@ -6,7 +6,7 @@ import datetime as dt
 import stat
 import tomllib
 
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import DataTable, Input, Label, TextArea
 
 from amk_tui.app import AmkApp
 from amk_tui.config import Config
@@ -124,8 +124,9 @@ async def test_action_plan_add_edit_delete_and_bad_dates(make_app: MakeApp) -> N
             ("Fast punkt på AMG-møder", "AMR", dt.date(2026, 12, 15), None),
             ("Trivselsmåling", "AMR", dt.date(2027, 3, 1), dt.date(2027, 4, 1)),
         ]
-        # edit the second: its status
-        await pilot.press("down", "e")
+        # edit the second, where the cursor is after adding it: its status
+        assert app.screen.query_one("#actions", DataTable).cursor_row == 1
+        await pilot.press("e")
         assert isinstance(app.screen, ActionForm)
         form = app.screen
         from textual.widgets import Select
