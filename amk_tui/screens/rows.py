@@ -95,6 +95,11 @@ class RowsScreen(AmkScreen[None]):
         self.amk.changed()
         self.refresh_rows()
 
+    @on(Input.Changed, "#row-input")
+    def typing(self) -> None:
+        """A row being typed again: the message about the last one no longer applies."""
+        self.query_one("#form-error", Label).update("")
+
     @on(DataTable.RowSelected, "#rows")
     def edit_row(self, event: DataTable.RowSelected) -> None:
         self.editing = event.cursor_row

@@ -87,7 +87,10 @@ async def test_individual_rows_and_their_statistics(make_app: MakeApp) -> None:
         stats = str(app.screen.query_one("#row-stats").render())
         assert "1 Åbenhed: 3, 4" in stats  # fewer than three rows: the values, not a mean
         assert "Kan ikke bruges" in str(app.screen.query_one("#form-error").render())
-        await pilot.press("ctrl+u", *"222222", "enter")
+        await pilot.press("ctrl+u", *"2222")
+        await pilot.pause()
+        assert str(app.screen.query_one("#form-error").render()) == ""  # no stale complaint
+        await pilot.press(*"22", "enter")
         await pilot.pause()
         stats = str(app.screen.query_one("#row-stats").render())
         assert "1 Åbenhed: 3 (2–4, n=3)" in stats
