@@ -51,6 +51,7 @@ class RowsScreen(AmkScreen[None]):
         table.add_column("#")
         for f in self.content.factors:
             table.add_column(str(f.number))
+        self.compact_fields()  # a one-line field on a short window: the stats stay in sight
         self.refresh_rows()
         self.query_one("#row-input", Input).focus()
 
@@ -73,7 +74,10 @@ class RowsScreen(AmkScreen[None]):
             else:
                 mean, low, high = (format_value(v, decimal) for v in (s.mean, s.low, s.high))
                 parts.append(f"{f.number} {f.short}: {mean} ({low}–{high}, n={s.n})")
-        self.query_one("#row-stats", Label).update("\n".join(parts))
+        # Two columns (factors 1–3 beside 4–6), so the dialog fits an 80×24 window.
+        width = max(len(p) for p in parts[:3]) + 3
+        lines = [f"{a:<{width}}{b}" for a, b in zip(parts[:3], parts[3:], strict=False)]
+        self.query_one("#row-stats", Label).update("\n".join(lines))
 
     @on(Input.Submitted, "#row-input")
     def add_row(self, event: Input.Submitted) -> None:

@@ -163,3 +163,16 @@ async def test_grid_shows_values_until_three_rows_then_the_mean(make_app: MakeAp
         await pilot.press("i", *"512332", "enter", "escape")
         await pilot.pause()
         assert str(grid.get_cell_at(grid.cursor_coordinate)) == "4"
+
+
+async def test_the_individual_rows_dialog_fits_80x24_with_its_statistics(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(step=SCORE_ROUND, variant=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.press(*"324332", "enter", *"4-5331", "enter", *"222222", "enter")
+        await pilot.pause()
+        stats = app.screen.query_one("#row-stats")
+        assert stats.region.bottom <= 23 and stats.region.height <= 4  # 2 columns, in sight
+        assert "6 Viden: 1,7 (1–2, n=3)" in str(stats.render())
