@@ -475,7 +475,7 @@ class AmkApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette lists the same actions as the keys, with the same labels."""
-        ours = {text for key, text in self.content.strings.items() if key.startswith("key.")}
+        ours = self.content.key_labels()
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding

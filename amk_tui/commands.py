@@ -12,6 +12,7 @@ from rich.markdown import Markdown
 from rich.table import Table
 
 from amk_tui.config import Config, load_config, load_content
+from amk_tui.core.scores import format_mean
 from amk_tui.store import SessionStore
 
 
@@ -48,7 +49,7 @@ def list_sessions(store: SessionStore, config: Config) -> int:
         for factor in content.factors:
             table.add_column(factor.short, justify="right")
     for s in entries:
-        means = [f"{m:.1f}".replace(".", decimal) if m is not None else "–" for m in s.means]
+        means = [format_mean(m, decimal) for m in s.means]
         status = content.t(f"status.{s.status}")
         if narrow:
             table.add_row(s.path.name, s.amg, status, " ".join(f"{m:>3}" for m in means))

@@ -74,6 +74,10 @@ class Content:
         text = self.strings.get(key, key)
         return text.format(**values) if values else text
 
+    def key_labels(self) -> set[str]:
+        """The translated labels of amk's actions (`key.*`): what help and palette list."""
+        return {text for key, text in self.strings.items() if key.startswith("key.")}
+
     def factor(self, factor_id: str) -> Factor:
         for f in self.factors:
             if f.id == factor_id:

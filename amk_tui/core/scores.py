@@ -74,6 +74,11 @@ def parse_row(text: str) -> tuple[int | None, ...]:
     return tuple(values)
 
 
+def format_mean(value: float | None, mark: str = ".") -> str:
+    """A mean with one decimal and the language's decimal mark (`3,7` in Danish); `–` if none."""
+    return "–" if value is None else f"{value:.1f}".replace(".", mark)
+
+
 def format_row(values: Sequence[int | None]) -> str:
     return "".join(MISSING if v is None else str(v) for v in values)
 

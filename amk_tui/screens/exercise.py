@@ -14,6 +14,7 @@ from amk_tui.charts import GROUP_COLORS, Series
 from amk_tui.config.content import Question
 from amk_tui.core.scores import (
     change_since,
+    format_mean,
     lowest_factor,
     most_split_factor,
     stats_by_factor,
@@ -201,7 +202,7 @@ class ExerciseScreen(PhaseScreen):
             self.t(
                 "insights.lowest",
                 factor=f"{f.number} {f.short}",
-                mean=f"{stats[low].mean:.1f}".replace(".", decimal),
+                mean=format_mean(stats[low].mean, decimal),
             )
         )
         split = most_split_factor(stats)

@@ -81,7 +81,7 @@ class HelpScreen(AmkScreen[None]):
         """(keys, what they do), as shown."""
 
     def _rows(self, under: Screen[object]) -> list[tuple[str, str]]:
-        ours = {text for key, text in self.content.strings.items() if key.startswith("key.")}
+        ours = self.content.key_labels()
         ours.discard(self.t("key.close"))
         # description → (labels of keys with a key_display, labels of the others); a
         # key_display (`n/PgDn`) stands for all the keys it names.

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from amk_tui.config.content import Factor
-from amk_tui.core.scores import FACTOR_IDS, Group, stats_by_factor
+from amk_tui.core.scores import FACTOR_IDS, Group, format_mean, stats_by_factor
 
 NOT_SCORED = "–"
 MIN_ROWS_FOR_MEAN = 3
@@ -38,7 +38,7 @@ def format_value(value: float | None, decimal: str = ".") -> str:
     """A score as shown: whole numbers plain, others with one decimal (`,` in Danish)."""
     if value is None:
         return NOT_SCORED
-    return f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", decimal)
+    return f"{value:.0f}" if value == int(value) else format_mean(value, decimal)
 
 
 class ScoreGrid(DataTable[Text]):
@@ -108,8 +108,7 @@ class ScoreGrid(DataTable[Text]):
             cells.append(Text(NOT_SCORED, style="dim"))
         else:
             span = f"{self.format(stats.low)}–{self.format(stats.high)}"
-            mean = f"{stats.mean:.1f}".replace(".", self.decimal)
-            cells.append(Text(f"{mean}  {span}"))
+            cells.append(Text(f"{format_mean(stats.mean, self.decimal)}  {span}"))
         return cells
 
     def format(self, value: float | None) -> str:

@@ -25,6 +25,28 @@ from tests.ui.conftest import TODAY, MakeApp, saved
 DISCUSS, WRAPUP = 2, 3
 
 
+def finished_app(
+    make_app: MakeApp,
+    step: int,
+    *,
+    demo: bool = True,
+    actions: list[Action] | None = None,
+    clock: FakeClock | None = None,
+) -> tuple[AmkApp, Path]:
+    """A workshop finished and saved, opened again (read-only) in a new app."""
+    first = make_app(step=step, demo=demo)
+    session, path = first._initial
+    assert session is not None and path is not None
+    if actions is not None:
+        session.actions = actions
+    session.finish()
+    first.store.save(session, path)
+    loaded = first.store.load(path)
+    if clock is None:
+        return AmkApp(first.config, first.store, session=loaded, path=path), path
+    return AmkApp(first.config, first.store, session=loaded, path=path, clock=clock), path
+
+
 def fail_writes(app: AmkApp, monkeypatch: pytest.MonkeyPatch) -> None:
     def disk_full(path: Path, text: str) -> None:
         raise StoreError(path, "save", OSError(28, "No space left on device"))
@@ -68,13 +90,10 @@ async def test_ctrl_q_saves_like_q(make_app: MakeApp, monkeypatch: pytest.Monkey
 async def test_browsing_a_finished_workshop_adds_no_time(
     make_app: MakeApp, clock: FakeClock
 ) -> None:
-    first = make_app(step=WRAPUP, demo=True)
-    session, path = first._initial
-    assert session is not None and path is not None
-    session.finish()
-    first.store.save(session, path)
+    app, path = finished_app(make_app, WRAPUP, clock=clock)
+    session = app._initial[0]
+    assert session is not None
     before = {k: c.elapsed for k, c in session.agenda.countdowns.items()}
-    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a", "1")  # back to the slides, then through them
         await pilot.pause()
@@ -85,19 +104,13 @@ async def test_browsing_a_finished_workshop_adds_no_time(
         await pilot.press("ctrl+r", "y")  # reopened on purpose: saved now
         await pilot.pause()
         assert not app.readonly
-    after = {k: c.elapsed for k, c in first.store.load(path).agenda.countdowns.items()}
+    after = {k: c.elapsed for k, c in app.store.load(path).agenda.countdowns.items()}
     assert after == pytest.approx(before)
 
 
 async def test_read_only_action_plan_opens_no_form(make_app: MakeApp) -> None:
-    first = make_app(step=WRAPUP, demo=True)
-    session, path = first._initial
-    assert session is not None and path is not None
-    session.actions = [Action("Trivselsmåling", owner="AMR")]
-    session.finish()
-    first.store.save(session, path)
+    app, path = finished_app(make_app, WRAPUP, actions=[Action("Trivselsmåling", owner="AMR")])
     before = path.read_bytes()
-    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path)
     async with app.run_test(size=(120, 36)) as pilot:
         assert app.readonly
         await pilot.press("escape", "end")  # the action plan
@@ -112,12 +125,7 @@ async def test_read_only_action_plan_opens_no_form(make_app: MakeApp) -> None:
 
 
 async def test_read_only_lists_take_no_new_items(make_app: MakeApp) -> None:
-    first = make_app(step=DISCUSS)
-    session, path = first._initial
-    assert session is not None and path is not None
-    session.finish()
-    first.store.save(session, path)
-    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path)
+    app, _ = finished_app(make_app, DISCUSS, demo=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("escape", "end")  # the "do less of" list
         await pilot.pause()
@@ -264,12 +272,7 @@ async def test_the_palette_offers_the_agenda(make_app: MakeApp) -> None:
 
 
 async def test_the_score_grid_hint_says_read_only_until_reopened(make_app: MakeApp) -> None:
-    first = make_app(step=1, demo=True)
-    session, path = first._initial
-    assert session is not None and path is not None
-    session.finish()
-    first.store.save(session, path)
-    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path)
+    app, _ = finished_app(make_app, 1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a", "2")
         await pilot.pause()
@@ -286,12 +289,7 @@ async def test_the_score_grid_hint_says_read_only_until_reopened(make_app: MakeA
 async def test_a_read_only_phase_bar_still_shows_the_whole_total_at_80_columns(
     make_app: MakeApp,
 ) -> None:
-    first = make_app(step=WRAPUP, demo=True)
-    session, path = first._initial
-    assert session is not None and path is not None
-    session.finish()
-    first.store.save(session, path)
-    app = AmkApp(first.config, first.store, session=first.store.load(path), path=path)
+    app, _ = finished_app(make_app, WRAPUP)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         bar = app.screen.query_one(PhaseBar)
