@@ -1,13 +1,22 @@
 """The record of one workshop, as saved in `sessions/<date>-<amg-slug>.toml`.
 
-`Session.to_dict()` gives plain TOML-ready data (`schema = 1`); `Session.from_dict()` checks
+`Session.to_dict()` gives plain TOML-ready data (`schema = 2`); `Session.from_dict()` checks
 every field and raises `SessionError` naming the key; keys it does not know are kept as they
 were and written back unchanged.
+
+Schema history (every older file loads forever; `tests/data/sessions/` keeps examples):
+
+- 1: the first format.
+- 2: adds the referat's fields (`place`, `referent`, `participants`, `decisions`,
+  `next_assessment`), the AMG's stable identity `amg_id`, and `[view]` (what the room
+  window shows: blank, notes hidden, chart kind). A schema-1 file reads as if these were
+  empty (and `amg_id` folded from `amg`); it is only rewritten when something changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -25,12 +34,58 @@ from amk_tui.core.scores import (
     valid_score,
 )
 
-SCHEMA = 1
+SCHEMA = 2
+"""The schema this version writes."""
+READABLE_SCHEMAS = (1, 2)
+"""Schemas this version reads."""
 Status = Literal["in-progress", "finished"]
 STATUSES: tuple[Status, ...] = ("in-progress", "finished")
 ActionStatus = Literal["open", "in-progress", "done", "dropped"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in-progress", "done", "dropped")
 MAX_PRIORITIES = 3
+PARTICIPANT_ROLES = ("leder", "amr", "medarbejder", "andre")
+"""Who was there, by role (a referat names roles and counts; names only if typed)."""
+CHART_KINDS = ("radar", "bars")
+
+
+def amg_key(name: str) -> str:
+    """An AMG's identity however its name is typed: case, spaces and punctuation folded.
+
+    `"AMG  Tendens "`, `"amg tendens"` and `"AMG-Tendens"` are one AMG: `"amg-tendens"`.
+    """
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return "-".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+@dataclass
+class Participants:
+    """How many of one role took part (and their names, only if the facilitator typed them)."""
+
+    role: str
+    """One of PARTICIPANT_ROLES."""
+    count: int = 0
+    names: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"role": self.role, "count": self.count}
+        if self.names:
+            data["names"] = self.names
+        return data
+
+
+@dataclass
+class RoomView:
+    """What the room's screen shows besides the program's position (the facilitator's keys)."""
+
+    blank: bool = False
+    """`b`: the room's screen is black."""
+    notes_hidden: bool = False
+    """The notes being typed are kept off the room's screen."""
+    chart: str = "radar"
+    """`radar` or `bars`."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"blank": self.blank, "notes_hidden": self.notes_hidden, "chart": self.chart}
 
 
 @dataclass
@@ -91,6 +146,18 @@ class Session:
     actions: list[Action] = field(default_factory=list)
     previous: str = ""
     """Id of this AMG's previous session, if any (for change and follow-up)."""
+    amg_id: str = ""
+    """The AMG's stable identity (`amg_key` of the name unless renamed or merged)."""
+    place: str = ""
+    """Sted: where the workshop was held."""
+    referent: str = ""
+    """Who takes the minutes (a role or a name, as typed)."""
+    participants: list[Participants] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    """Beslutninger: what the AMG decided (besides the priorities and the action plan)."""
+    next_assessment: dt.date | None = None
+    """Næste vurdering: when the AMG assesses its competence again."""
+    view: RoomView = field(default_factory=RoomView)
     draft: dict[str, str] = field(default_factory=dict)
     """An action being typed in the form (fields as typed), so a crash loses at most a key."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -98,6 +165,8 @@ class Session:
 
     def __post_init__(self) -> None:
         self.agenda = Agenda(self.program, clock=self.clock)
+        if not self.amg_id:
+            self.amg_id = amg_key(self.amg)
 
     # -- groups --------------------------------------------------------------------------
     def add_group(self, name: str = "", default_name: str = "{letter}") -> Group:
@@ -174,7 +243,15 @@ class Session:
             more_of=list(self.more_of),
             less_of=list(self.less_of),
             actions=[a.to_dict() for a in self.actions],
+            amg_id=self.amg_id,
+            place=self.place,
+            referent=self.referent,
+            participants=[p.to_dict() for p in self.participants],
+            decisions=list(self.decisions),
+            view=self.view.to_dict(),
         )
+        if self.next_assessment is not None:
+            data["next_assessment"] = self.next_assessment
         if self.draft:
             data["draft"] = dict(self.draft)
         return data
@@ -185,8 +262,11 @@ class Session:
     ) -> Session:
         r = _Reader(data, source)
         schema = r.get("schema", int)
-        if schema != SCHEMA:
-            raise SessionError(source, f"schema: {schema} is not supported (expected {SCHEMA})")
+        if schema not in READABLE_SCHEMAS:
+            readable = ", ".join(map(str, READABLE_SCHEMAS))
+            raise SessionError(
+                source, f"schema: {schema} is not supported (this amk reads {readable})"
+            )
         program = _program_from(r.get("program", list), source)
         status = r.get("status", str)
         if status not in STATUSES:
@@ -207,7 +287,16 @@ class Session:
             clock=clock,
             revealed=r.get("revealed", bool, True),
             previous=r.get("previous", str, ""),
+            amg_id=r.get("amg_id", str, ""),
+            place=r.get("place", str, ""),
+            referent=r.get("referent", str, ""),
+            next_assessment=r.get("next_assessment", dt.date, None),
         )
+        session.participants = [
+            _participants_from(p, i, source) for i, p in enumerate(r.get("participants", list, []))
+        ]
+        session.decisions = _text_list(r.get("decisions", list, []), "decisions", source)
+        session.view = _view_from(r.get("view", dict, {}), source)
         try:
             session.agenda = Agenda.from_dict(program, r.get("timing", dict, {}), clock)
         except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
@@ -257,6 +346,13 @@ _KNOWN = {
     "less_of",
     "actions",
     "draft",
+    "amg_id",
+    "place",
+    "referent",
+    "participants",
+    "decisions",
+    "next_assessment",
+    "view",
 }
 _MISSING: Any = object()
 
@@ -422,4 +518,27 @@ def _action_from(item: Any, index: int, source: str) -> Action:
         status=status,
         origin=r.get("origin", str, ""),
         extra={k: v for k, v in item.items() if k not in known},
+    )
+
+
+def _participants_from(item: Any, index: int, source: str) -> Participants:
+    r = _Reader(item, source, f"participants[{index}].")
+    role = r.get("role", str)
+    if role not in PARTICIPANT_ROLES:
+        raise SessionError(source, f"participants[{index}].role: {role!r} is not a role")
+    count = r.get("count", int, 0)
+    if not 0 <= count <= 999:
+        raise SessionError(source, f"participants[{index}].count: {count} is not 0–999")
+    return Participants(role, count, r.get("names", str, ""))
+
+
+def _view_from(item: dict[str, Any], source: str) -> RoomView:
+    r = _Reader(item, source, "view.")
+    chart = r.get("chart", str, "radar")
+    if chart not in CHART_KINDS:
+        raise SessionError(source, f"view.chart: {chart!r} is not one of {', '.join(CHART_KINDS)}")
+    return RoomView(
+        blank=r.get("blank", bool, False),
+        notes_hidden=r.get("notes_hidden", bool, False),
+        chart=chart,
     )

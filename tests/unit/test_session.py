@@ -103,7 +103,9 @@ def _base(config: Config, clock: FakeClock) -> dict[str, Any]:
     [
         (lambda d: d["groups"][0]["scores"].update(aabenhed=7), "groups[0].scores.aabenhed"),
         (lambda d: d.pop("amg"), "amg: missing"),
-        (lambda d: d.update(schema=2), "schema"),
+        (lambda d: d.update(schema=3), "schema"),
+        (lambda d: d.update(participants=[{"role": "amr", "count": -1}]), "participants[0].count"),
+        (lambda d: d.update(next_assessment="soon"), "next_assessment"),
         (lambda d: d.update(status="done"), "status"),
         (lambda d: d.update(date="yesterday"), "date: expected a date"),
         (lambda d: d.update(variant=3), "variant"),
@@ -122,3 +124,20 @@ def test_bad_data_is_named(config: Config, clock: FakeClock, change: Any, messag
     with pytest.raises(SessionError) as info:
         Session.from_dict(data, clock=clock, source="x.toml")
     assert str(info.value).startswith("x.toml: ") and message in str(info.value)
+
+
+def test_schema_2_fields_survive_toml(config: Config, clock: FakeClock) -> None:
+    from amk_tui.core.session import Participants, RoomView
+
+    s = Session(amg="AMG Nord", program=config.program, clock=clock, place="Mødelokale 2")
+    s.referent = "AMR"
+    s.participants = [Participants("leder", 1), Participants("amr", 2, "Eva, Ali")]
+    s.decisions = ["Fast punkt på dagsordenen"]
+    s.next_assessment = dt.date(2027, 6, 1)
+    s.view = RoomView(blank=True, notes_hidden=True, chart="bars")
+    back = roundtrip(s, clock)
+    assert back.amg_id == "amg-nord"
+    assert (back.place, back.referent, back.decisions) == (s.place, "AMR", s.decisions)
+    assert back.participants == s.participants
+    assert back.next_assessment == dt.date(2027, 6, 1)
+    assert back.view == s.view
