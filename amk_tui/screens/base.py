@@ -1,11 +1,12 @@
-"""What every amk screen shares: typed access to the app and translated key labels."""
+"""What every amk screen and dialog shares: typed access to the app, the workshop and the
+words, translated key labels, and a redraw whenever the workshop changes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from textual import events, on
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from amk_tui import keys
 
@@ -13,46 +14,26 @@ if TYPE_CHECKING:
     from amk_tui.app import AmkApp
     from amk_tui.config import Content
     from amk_tui.core.session import Session
+    from amk_tui.core.workshop import Change, Workshop
 
 ResultType = TypeVar("ResultType")
 
 
-class AmkScreen(Screen[ResultType], Generic[ResultType]):
-    """A screen of the amk app."""
+class AmkNode:
+    """Mixed into amk's screens: the app, the workshop, the words."""
 
-    OFFERS_AGENDA: ClassVar[bool] = True
-    """`a` may open the agenda over this screen (when nothing else is open on top of it)."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        keys.localize(self, self.amk.content.t)
-
-    @on(events.Mount)
-    def _localize_widgets(self) -> None:
-        """Widgets declare their keys with label keys too; translate them once mounted."""
-        for node in self.walk_children():
-            keys.localize(node, self.amk.content.t)
-
-    def compact_fields(self, below_rows: int = 34) -> None:
-        """On a short window, inputs and selects lose their borders so a form fits."""
-        from textual.widgets import Input, Select
-
-        if self.app.size.height < below_rows:
-            for field in self.query(Input):
-                field.compact = True
-            for select in self.query(Select):
-                select.compact = True
+    def _amk_init(self) -> None:
+        keys.localize(self, self.amk.content.t)  # type: ignore[arg-type]
 
     def flush_edits(self) -> None:
         """Take into the session what a field shows but has not reported yet (before leaving)."""
 
+    def workshop_changed(self, change: Change) -> None:
+        """The workshop changed (and was saved): redraw what depends on it."""
+
     @property
     def amk(self) -> AmkApp:
-        from amk_tui.app import AmkApp
-
-        app = self.app
-        assert isinstance(app, AmkApp)
-        return app
+        return cast("AmkApp", self.app)  # type: ignore[attr-defined]
 
     @property
     def content(self) -> Content:
@@ -62,7 +43,69 @@ class AmkScreen(Screen[ResultType], Generic[ResultType]):
         return self.amk.content.t(key, **values)
 
     @property
+    def workshop(self) -> Workshop:
+        workshop = self.amk.workshop
+        assert workshop is not None
+        return workshop
+
+    @property
     def session(self) -> Session:
-        session = self.amk.session
-        assert session is not None
-        return session
+        return self.workshop.session
+
+    @property
+    def readonly(self) -> bool:
+        return self.amk.readonly
+
+
+class AmkScreen(AmkNode, Screen[ResultType], Generic[ResultType]):
+    """A full screen of the amk app."""
+
+    OFFERS_AGENDA: ClassVar[bool] = True
+    """`a` may open the agenda over this screen (when nothing else is open on top of it)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._amk_init()
+
+    @on(events.Mount)
+    def _on_amk_mount(self) -> None:
+        _localize_and_listen(self)
+
+    def compact_fields(self, below_rows: int = 34) -> None:
+        _compact_fields(self, below_rows)
+
+
+class AmkModal(AmkNode, ModalScreen[ResultType], Generic[ResultType]):
+    """A dialog over the workshop (the workshop underneath stays as it is)."""
+
+    OFFERS_AGENDA: ClassVar[bool] = False
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._amk_init()
+
+    @on(events.Mount)
+    def _on_amk_mount(self) -> None:
+        _localize_and_listen(self)
+
+    def compact_fields(self, below_rows: int = 34) -> None:
+        _compact_fields(self, below_rows)
+
+
+def _localize_and_listen(screen: AmkScreen[Any] | AmkModal[Any]) -> None:
+    """Widgets declare their keys with label keys too: translate them once mounted; and
+    hear every change of the workshop."""
+    for node in screen.walk_children():
+        keys.localize(node, screen.amk.content.t)
+    screen.amk.changes.subscribe(screen, screen.workshop_changed)
+
+
+def _compact_fields(screen: Screen[Any], below_rows: int) -> None:
+    """On a short window, inputs and selects lose their borders so a form fits."""
+    from textual.widgets import Input, Select
+
+    if screen.app.size.height < below_rows:
+        for field in screen.query(Input):
+            field.compact = True
+        for select in screen.query(Select):
+            select.compact = True

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from amk_tui.charts import GROUP_COLORS, Series
@@ -20,6 +21,7 @@ from amk_tui.core.scores import (
     stats_by_factor,
     trend_arrow,
 )
+from amk_tui.core.workshop import Change
 from amk_tui.screens.phase import PhaseScreen
 from amk_tui.series import ALL, mean_series, series_for, views
 from amk_tui.widgets.radar import RadarChart
@@ -46,8 +48,10 @@ class ExerciseScreen(PhaseScreen):
         Binding("enter", "write", "key.write"),
     ]
 
-    view = ALL
-    overlay = True
+    view: reactive[str] = reactive(ALL, init=False)
+    """What the chart shows: all groups, the mean, or one group's letter (`v`)."""
+    overlay: reactive[bool] = reactive(True, init=False)
+    """Last time's mean drawn under the groups (`o`), when there is a last time."""
     CHART_MIN_WIDTH = 42
     """Below this many columns the radar's labels collide: grid and chart become tabs (`f`)."""
 
@@ -171,6 +175,8 @@ class ExerciseScreen(PhaseScreen):
         mean_label = self.t("chart.mean")
         series = series_for(groups, self.view, mean_label)
         hidden = not session.revealed
+        for each in self.query(RadarChart):
+            each.mode = "bars" if session.view.chart == "bars" else "radar"
         chart = self.query_one("#chart", RadarChart)
         chart.display = not hidden
         self.query_one("#chart-hidden").display = hidden
@@ -230,22 +236,27 @@ class ExerciseScreen(PhaseScreen):
 
     @on(ScoreGrid.Scored)
     def scored(self, event: ScoreGrid.Scored) -> None:
-        if self.amk.readonly:
-            self.notify(self.t("notify.readonly"), severity="warning")
-            return
-        self.session.groups[event.group_index].set_score(event.factor, event.value)
-        self.amk.changed()
+        self.workshop.score(event.group_index, event.factor, event.value)
+
+    def redraw(self, change: Change) -> None:
+        if change.what == "groups":
+            self.fit_panes()
+        if change.what in ("scores", "groups", "rows", "reveal", "view", "followup", "status"):
+            self.refresh_scores()
+        super().redraw(change)
+
+    def watch_view(self) -> None:
+        self.refresh_scores()
+
+    def watch_overlay(self) -> None:
         self.refresh_scores()
 
     # -- chart keys ---------------------------------------------------------------------------
     def action_toggle_chart(self) -> None:
-        for chart in self.query(RadarChart):
-            chart.mode = "bars" if chart.mode == "radar" else "radar"
+        self.workshop.toggle_chart()
 
     def action_toggle_reveal(self) -> None:
-        self.session.revealed = not self.session.revealed
-        self.amk.changed()
-        self.refresh_scores()
+        self.workshop.toggle_reveal()
 
     def action_toggle_full(self) -> None:
         self.toggle_class("-full-chart")
@@ -255,7 +266,6 @@ class ExerciseScreen(PhaseScreen):
     def action_cycle_view(self) -> None:
         order = views(self.session.groups)
         self.view = order[(order.index(self.view) + 1) % len(order)] if self.view in order else ALL
-        self.refresh_scores()
         self.notify(self.t("chart.view", view=self.view_name()), timeout=2)
 
     def view_name(self) -> str:
@@ -270,19 +280,10 @@ class ExerciseScreen(PhaseScreen):
             self.notify(self.t("chart.no_previous"), timeout=3)
             return
         self.overlay = not self.overlay
-        self.refresh_scores()
 
     # -- groups ---------------------------------------------------------------------------------
     def action_add_group(self) -> None:
-        from amk_tui.core.scores import MAX_GROUPS
-
-        if len(self.session.groups) >= MAX_GROUPS:
-            self.notify(self.t("group.max", n=MAX_GROUPS), severity="warning")
-            return
-        self.session.add_group(default_name=self.t("group.default"))
-        self.amk.changed()
-        self.fit_panes()
-        self.refresh_scores()
+        self.workshop.add_group(default_name=self.t("group.default"))
 
     def focused_group(self) -> int | None:
         return self.query_one("#grid", ScoreGrid).group_index
@@ -297,9 +298,7 @@ class ExerciseScreen(PhaseScreen):
 
         def rename(name: str | None) -> None:
             if name:
-                group.name = name.strip()
-                self.amk.changed()
-                self.refresh_scores()
+                self.workshop.rename_group(index, name)
 
         self.app.push_screen(
             TextPrompt(self.t("group.rename", letter=group.letter), group.name), rename
@@ -314,11 +313,8 @@ class ExerciseScreen(PhaseScreen):
         group = self.session.groups[index]
 
         def remove(yes: bool | None) -> None:
-            if yes:
-                self.session.groups.remove(group)
-                self.amk.changed()
-                self.fit_panes()
-                self.refresh_scores()
+            if yes and index < len(self.session.groups) and self.session.groups[index] is group:
+                self.workshop.remove_group(index)
 
         question = self.t("group.remove", letter=group.letter, name=group.name)
         self.app.push_screen(ConfirmScreen(question), remove)
@@ -327,13 +323,8 @@ class ExerciseScreen(PhaseScreen):
         from amk_tui.screens.rows import RowsScreen
 
         index = self.focused_group()
-        if index is None:
-            return
-
-        def done(_: None) -> None:
-            self.refresh_scores()
-
-        self.app.push_screen(RowsScreen(index), done)
+        if index is not None:
+            self.app.push_screen(RowsScreen(index))
 
     # -- dialogue ------------------------------------------------------------------------------
     @property
@@ -347,11 +338,8 @@ class ExerciseScreen(PhaseScreen):
             self.on_question_panel_edited(pending)
 
     def on_question_panel_edited(self, event: QuestionPanel.Edited) -> None:
-        if self.amk.readonly:
-            return
         q = event.question
-        if self.session.answer(q.id, q.kind, event.text, event.values):
-            self.amk.changed()
+        self.workshop.answer(q.id, q.kind, event.text, event.values)
 
     def action_write(self) -> None:
         """Start typing under the question (Escape leaves the field again)."""

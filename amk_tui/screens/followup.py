@@ -6,19 +6,13 @@ saved in the old session's file and carried-over actions are copied into the new
 
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label
 
-from amk_tui.core.errors import SessionError
+from amk_tui.core.workshop import CARRY
 from amk_tui.screens.base import AmkScreen
-from amk_tui.store import StoreError
-
-CARRY = "carry"
 
 
 class FollowupScreen(AmkScreen[None]):
@@ -81,55 +75,6 @@ class FollowupScreen(AmkScreen[None]):
                 table.move_cursor(row=row + 1)
 
     def action_continue(self) -> None:
-        app = self.amk
-        session, previous, path = app.session, app.previous, app.previous_path
-        assert session is not None and previous is not None and path is not None
-        for action, mark in zip(self.open_actions, self.marks, strict=True):
-            if mark == CARRY:
-                session.actions.append(
-                    dataclasses.replace(action, status="open", origin=previous.id, extra={})
-                )
-        lock = app.store.lock(path)
-        if lock is None:  # last time's workshop is open in another amk: don't write under it
-            self.notify(self.t("followup.locked"), severity="warning", timeout=10)
-        else:
-            try:
-                self.write_marks(path, session.id)
-            finally:
-                lock.release()
-        session.previous = previous.id
-        app.changed()
-        app.show_current()
+        from amk_tui.screens.dialogs import follow_up
 
-    def write_marks(self, path: Path, session_id: str) -> None:
-        """Under the lock, the old file as it is now (not as first read) gets the statuses."""
-        app = self.amk
-        try:
-            current = app.store.load(path)
-        except SessionError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        for action, mark in zip(self.open_actions, self.marks, strict=True):
-            same = (action.what, action.owner, action.deadline, action.origin)
-            match = next(
-                (
-                    a
-                    for a in current.actions
-                    if (a.what, a.owner, a.deadline, a.origin) == same
-                    and a.status in ("open", "in-progress")
-                    and "carried_to" not in a.extra
-                ),
-                None,
-            )
-            if match is None:  # changed or closed there meanwhile: that edit wins
-                continue
-            if mark == CARRY:
-                match.extra["carried_to"] = session_id
-            else:
-                match.status = mark  # type: ignore[assignment]
-        try:
-            app.store.save(current, path)
-        except StoreError as exc:
-            self.notify(app.store_problem(exc), severity="error")
-            return
-        app.previous = current
+        follow_up(self.amk, self.open_actions, self.marks)

@@ -13,18 +13,20 @@ from textual.widgets import Button, Input, Label, Select
 
 from amk_tui.core.dates import parse_date
 from amk_tui.core.session import ACTION_STATUSES, Action
-from amk_tui.screens.base import AmkScreen
+from amk_tui.screens.base import AmkModal
 
 
-class TextPrompt(AmkScreen[str | None]):
+class TextPrompt(AmkModal[str | None]):
     """Ask for one line of text; Enter accepts, Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(self, question: str, value: str = "", ask_id: str = "") -> None:
         super().__init__(classes="modal")
         self.question = question
         self.value = value
+        self.ask_id = ask_id
+        """What is being asked (the app recognises its own "where to save" question)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -44,7 +46,7 @@ class TextPrompt(AmkScreen[str | None]):
         self.dismiss(None)
 
 
-class ActionForm(AmkScreen[Action | None]):
+class ActionForm(AmkModal[Action | None]):
     """What, owner (a role), deadline, follow-up date, status. Dates are checked on save."""
 
     BINDINGS = [

@@ -12,10 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
-from amk_tui.screens.base import AmkScreen
+from amk_tui.screens.base import AmkModal
 
 
-class ConfirmScreen(AmkScreen[bool]):
+class ConfirmScreen(AmkModal[bool]):
     """Yes / no, with y/j and n/Escape; Enter presses the focused button.
 
     The focused button is the safe one (no) unless the caller asks for yes: a facilitator who
@@ -62,7 +62,7 @@ class BlankScreen(ModalScreen[None]):
         self.dismiss()
 
 
-class HelpScreen(AmkScreen[None]):
+class HelpScreen(AmkModal[None]):
     """Every amk key of the screen it was opened from, with what it does.
 
     Only amk's own actions are listed (their labels are translated); the generic keys of
@@ -131,7 +131,7 @@ class TooSmallScreen(ModalScreen[None]):
         yield Static(self.message, id="too-small")
 
 
-class FinishedScreen(AmkScreen[None]):
+class FinishedScreen(AmkModal[None]):
     """The workshop is finished: where the session and the report are."""
 
     BINDINGS = [

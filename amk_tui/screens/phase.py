@@ -1,8 +1,8 @@
 """The frame of every phase screen: phase bar, title and round, big countdown, footer.
 
-A phase screen steps through its own items (slides, questions) with n/p/PageDown/PageUp and
-hands over to the app at either end, which enters the next or previous step of the program.
-Subclasses provide the body and the items.
+A phase screen steps through the items of its steps (slides, questions) with n/p/PageDown/
+PageUp; the workshop moves on to the next or previous step at either end. Subclasses provide
+the body and redraw it from the session when the workshop changes.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label
 
 from amk_tui import keys
 from amk_tui.core.program import Step
+from amk_tui.core.workshop import Change
 from amk_tui.screens.base import AmkScreen
 from amk_tui.widgets.countdown import CountdownDigits
 from amk_tui.widgets.phase_bar import PhaseBar
@@ -63,21 +64,26 @@ class PhaseScreen(AmkScreen[None]):
 
     def item_count(self) -> int:
         """How many items (slides, questions …) the current step has."""
-        return 1
+        return self.workshop.item_count()
 
     @property
     def cursor(self) -> int:
-        count = self.item_count()
-        value = self.session.cursor.get(self.step.key, 0)
-        if value < 0:
-            value = count - 1
-        return max(0, min(value, count - 1))
+        return self.workshop.item
 
-    def set_cursor(self, value: int) -> None:
-        self.flush_edits()
-        self.session.cursor[self.step.key] = value
-        self.amk.changed()
-        self.show_item()
+    def workshop_changed(self, change: Change) -> None:
+        step = self.session.agenda.current
+        if step is None or step.phase_index != self.phase_index:
+            return  # the app is switching to another phase's screen
+        if change.what == "position":
+            self.step_changed()
+        else:
+            self.redraw(change)
+
+    def redraw(self, change: Change) -> None:
+        """Something other than the position changed; subclasses redraw what depends on it."""
+        if change.what == "timer":
+            self.refresh_timers()
+        self.refresh_bindings()
 
     def step_changed(self) -> None:
         """The app entered a step of this phase (or this screen just opened)."""
@@ -85,7 +91,12 @@ class PhaseScreen(AmkScreen[None]):
         self.query_one("#phase-title", Label).update(self.amk.phase_title(step.phase_index))
         self.query_one("#phase-sub", Label).update(self.subtitle())
         self.show_item()
-        self.amk.refresh_timers()
+        self.refresh_timers()
+
+    def refresh_timers(self) -> None:
+        """Redraw the time at once (not only at the next tick)."""
+        self.query_one(CountdownDigits).refresh_time()
+        self.query_one(PhaseBar).refresh_bar()
 
     def subtitle(self) -> str:
         step = self.step
@@ -101,22 +112,20 @@ class PhaseScreen(AmkScreen[None]):
 
     # -- stepping ---------------------------------------------------------------------------
     def action_next(self) -> None:
-        if self.cursor < self.item_count() - 1:
-            self.set_cursor(self.cursor + 1)
-        else:
-            self.amk.advance()
+        self.flush_edits()
+        self.workshop.next()
 
     def action_prev(self) -> None:
-        if self.cursor > 0:
-            self.set_cursor(self.cursor - 1)
-        else:
-            self.amk.retreat()
+        self.flush_edits()
+        self.workshop.prev()
 
     def action_first(self) -> None:
-        self.set_cursor(0)
+        self.flush_edits()
+        self.workshop.set_item(0)
 
     def action_last(self) -> None:
-        self.set_cursor(self.item_count() - 1)
+        self.flush_edits()
+        self.workshop.set_item(self.item_count() - 1)
 
 
 def screen_for(step: Step) -> PhaseScreen:

@@ -15,11 +15,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label
 
 from amk_tui.core.scores import Group, RowError, format_row, parse_row, row_stats
-from amk_tui.screens.base import AmkScreen
+from amk_tui.core.workshop import Change
+from amk_tui.screens.base import AmkModal
 from amk_tui.widgets.score_grid import MIN_ROWS_FOR_MEAN, format_value
 
 
-class RowsScreen(AmkScreen[None]):
+class RowsScreen(AmkModal[None]):
     """One group's paper slips."""
 
     BINDINGS = [
@@ -88,16 +89,17 @@ class RowsScreen(AmkScreen[None]):
             error.update(self.t(f"rows.bad_{exc.kind}", value=exc.value))
             return
         error.update("")
-        if self.amk.readonly:
-            return
         if self.editing is not None:
-            self.group.rows[self.editing] = row
-            self.editing = None
+            done = self.workshop.set_row(self.group_index, self.editing, row)
         else:
-            self.group.rows.append(row)
-        event.input.clear()
-        self.amk.changed()
-        self.refresh_rows()
+            done = self.workshop.add_row(self.group_index, row)
+        if done is not None:
+            self.editing = None
+            event.input.clear()
+
+    def workshop_changed(self, change: Change) -> None:
+        if change.what in ("rows", "groups") and self.group_index < len(self.session.groups):
+            self.refresh_rows()
 
     @on(Input.Changed, "#row-input")
     def typing(self) -> None:
@@ -113,12 +115,10 @@ class RowsScreen(AmkScreen[None]):
 
     def action_delete_row(self) -> None:
         table = self.query_one("#rows", DataTable)
-        if not table.has_focus or not self.group.rows or self.amk.readonly:
+        if not table.has_focus or not self.group.rows:
             return
-        del self.group.rows[table.cursor_row]
-        self.editing = None
-        self.amk.changed()
-        self.refresh_rows()
+        if self.workshop.remove_row(self.group_index, table.cursor_row) is not None:
+            self.editing = None
 
     def action_close(self) -> None:
         self.dismiss()

@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from amk_tui.core.setup import new_session, parse_groups
 from amk_tui.screens.base import AmkScreen
-from amk_tui.store import StoreError
 
 
 class StartScreen(AmkScreen[None]):
@@ -53,7 +52,7 @@ class StartScreen(AmkScreen[None]):
         self.query_one("#amg", Input).focus()
 
     def load_sessions(self) -> None:
-        entries, bad = self.amk.store.summaries()
+        entries, bad = self.amk.list_sessions()
         options = self.query_one("#sessions", OptionList)
         options.clear_options()
         for s in entries:
@@ -85,14 +84,8 @@ class StartScreen(AmkScreen[None]):
             self.open(Path(event.option.id))
 
     def open(self, path: Path) -> None:
-        from amk_tui.core.errors import SessionError
-
-        try:
-            session = self.amk.store.load(path)
-        except SessionError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.amk.open_session(session, path)
+        if (problem := self.amk.open_path(path)) is not None:
+            self.notify(problem, severity="error")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#begin")
@@ -130,9 +123,5 @@ class StartScreen(AmkScreen[None]):
             clock=app.clock,
             default_name=self.t("group.default"),
         )
-        try:
-            path = app.store.create(session)
-        except StoreError as exc:
-            error.update(self.amk.store_problem(exc))
-            return
-        app.open_session(session, path)
+        if (problem := app.start_new(session)) is not None:
+            error.update(problem)

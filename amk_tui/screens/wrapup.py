@@ -10,6 +10,7 @@ from textual.widgets import ContentSwitcher, Input, Label, TextArea
 
 from amk_tui.config.content import Question
 from amk_tui.core.session import Action
+from amk_tui.core.workshop import Change
 from amk_tui.screens.phase import PhaseScreen
 from amk_tui.widgets.action_table import ActionTable
 from amk_tui.widgets.question_panel import QuestionPanel
@@ -113,11 +114,15 @@ class WrapupScreen(PhaseScreen):
 
     @on(QuestionPanel.Edited)
     def edited(self, event: QuestionPanel.Edited) -> None:
-        if self.amk.readonly:
-            return
         q = event.question
-        if self.session.answer(q.id, q.kind, event.text, event.values):
-            self.amk.changed()
+        self.workshop.answer(q.id, q.kind, event.text, event.values)
+
+    def redraw(self, change: Change) -> None:
+        if change.what in ("actions", "followup", "status") and self.on_plan:
+            self.show_actions()
+        if change.what == "status":
+            self.show_item()  # fields lock (or unlock), hints stop offering edit keys
+        super().redraw(change)
 
     def action_write(self) -> None:
         """Start typing under the question (Escape leaves the field again)."""
@@ -148,19 +153,12 @@ class WrapupScreen(PhaseScreen):
         current = session.actions[index] if index is not None else None
 
         def keep(fields: dict[str, str]) -> None:
-            session.draft = {**fields, "index": "" if index is None else str(index)}
-            self.amk.changed()
+            self.workshop.keep_draft(fields, index)
 
         def done(action: Action | None) -> None:
-            session.draft = {}
-            if action is not None:
-                if index is None:
-                    session.actions.append(action)
-                elif index < len(session.actions):
-                    session.actions[index] = action
-            self.amk.changed()
-            self.show_actions()
+            self.workshop.save_action(index, action)
             if action is not None and index is None:  # the cursor on the row just added
+                self.show_actions()
                 table = self.query_one("#actions", ActionTable)
                 table.move_cursor(row=len(session.actions) - 1)
 
@@ -169,10 +167,8 @@ class WrapupScreen(PhaseScreen):
 
     def resume_draft(self) -> None:
         """An action was being typed when amk stopped: open the form with it again."""
-        draft = dict(self.session.draft)
-        raw = draft.pop("index", "")
-        index = int(raw) if raw.isdigit() and int(raw) < len(self.session.actions) else None
-        self.open_form(index, draft)
+        draft = {k: v for k, v in self.session.draft.items() if k != "index"}
+        self.open_form(self.workshop.draft_index(), draft)
 
     def action_delete_action(self) -> None:
         from amk_tui.screens.modals import ConfirmScreen
@@ -183,17 +179,16 @@ class WrapupScreen(PhaseScreen):
         action = self.session.actions[index]
 
         def delete(yes: bool | None) -> None:
-            if yes and action in self.session.actions:
-                self.session.actions.remove(action)
-                self.amk.changed()
-                self.show_actions()
+            actions = self.session.actions
+            if yes and index < len(actions) and actions[index] is action:
+                self.workshop.remove_action(index)
 
         self.app.push_screen(ConfirmScreen(self.t("actions.delete", what=action.what)), delete)
 
     @on(ActionTable.RowSelected)
     def row_selected(self, event: ActionTable.RowSelected) -> None:
         event.stop()
-        if self.amk.readonly:
+        if self.readonly:
             self.notify(self.t("notify.readonly"), severity="warning")
             return
         self.action_edit_action()

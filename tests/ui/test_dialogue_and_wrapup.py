@@ -13,7 +13,7 @@ from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.session import Action
 from amk_tui.core.setup import new_session
-from amk_tui.screens.agenda import AgendaScreen
+from amk_tui.screens.agenda import AgendaOverlay, AgendaScreen
 from amk_tui.screens.followup import FollowupScreen
 from amk_tui.screens.forms import ActionForm
 from amk_tui.screens.modals import ConfirmScreen, FinishedScreen
@@ -74,7 +74,7 @@ async def test_escape_leaves_the_notes_so_letters_are_commands_again(make_app: M
         await pilot.press("escape")
         assert "Enter: skriv" in str(notes.border_title)  # the field says letters are keys now
         await pilot.press("a")
-        assert isinstance(app.screen, AgendaScreen)
+        assert isinstance(app.screen, AgendaOverlay)
 
 
 async def test_wrapup_questions_and_carried_priorities(make_app: MakeApp) -> None:

@@ -14,6 +14,7 @@ from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.session import Action
 from amk_tui.core.setup import new_session
+from amk_tui.screens.dialogs import save_copy
 from amk_tui.screens.followup import FollowupScreen
 from amk_tui.screens.forms import ActionForm, TextPrompt
 from amk_tui.screens.modals import ConfirmScreen, HelpScreen
@@ -161,7 +162,7 @@ async def test_a_note_typed_right_before_pagedown_is_kept(make_app: MakeApp) -> 
         assert saved(app).notes["hvorfor"] == "Sidste ord"
 
 
-async def test_save_as_asks_before_overwriting_and_moves_the_lock(
+async def test_a_copy_asks_before_overwriting_and_the_workshop_stays_where_it_is(
     make_app: MakeApp, tmp_path: Path
 ) -> None:
     app = make_app(step=0)
@@ -179,11 +180,15 @@ async def test_save_as_asks_before_overwriting_and_moves_the_lock(
         assert target.read_text() == "old = true\n"
         await pilot.press("y")
         await pilot.pause()
-        assert app.path == target and app.store.load(target).amg == "Test AMG"
-        assert app.store.lock(target) is None  # this amk holds the new file now
-        freed = app.store.lock(old_path)
-        assert freed is not None
-        freed.release()
+        assert app.store.load(target).amg == "Test AMG"
+        assert app.path == old_path  # the sessions folder goes on being updated
+        assert app.store.lock(old_path) is None  # and this amk still holds it
+        messages = [n.message for n in app._notifications]
+        assert any(str(target) in m and str(old_path) in m for m in messages), messages
+        await pilot.press("plus")
+        await pilot.pause()
+        assert saved(app).agenda.countdowns["oplaeg"].duration == 660
+        assert app.store.load(target).agenda.countdowns["oplaeg"].duration == 600
 
 
 async def test_follow_up_writes_into_the_old_file_as_it_is_now(
@@ -238,7 +243,7 @@ async def test_a_read_only_amk_cannot_save_as_onto_the_live_file(make_app: MakeA
         async with app.run_test(size=(120, 36)) as pilot:
             assert app.readonly
             before = path.read_bytes()
-            app.save_copy(path)
+            save_copy(app, path)
             await pilot.pause()
             assert app.readonly and path.read_bytes() == before
     finally:

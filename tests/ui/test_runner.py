@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from amk_tui.core.clock import FakeClock
-from amk_tui.screens.agenda import AgendaScreen
+from amk_tui.screens.agenda import AgendaOverlay, AgendaScreen
 from amk_tui.screens.exercise import ExerciseScreen
 from amk_tui.screens.modals import BlankScreen, ConfirmScreen, HelpScreen, TooSmallScreen
 from amk_tui.screens.presentation import PresentationScreen
@@ -197,7 +197,7 @@ async def test_agenda_jump_by_number_and_by_enter(make_app: MakeApp) -> None:
     app = make_app(step=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
-        assert isinstance(app.screen, AgendaScreen)
+        assert isinstance(app.screen, AgendaOverlay)
         await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, WrapupScreen)
@@ -339,9 +339,10 @@ async def test_a_failed_save_warns_keeps_the_work_and_quit_asks_where(
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
         await pilot.pause()
-        assert not app.unsaved and app.path == target
-        countdown = app.store.load(target).agenda.countdown
-        assert countdown is not None and countdown.state == "paused"
+        assert not app.is_running  # the copy holds everything: quitting loses nothing
+    assert app.path is not None and app.path != target  # the workshop never moved
+    countdown = app.store.load(target).agenda.countdown
+    assert countdown is not None and countdown.state == "paused"
 
 
 async def test_saving_resumes_once_the_folder_works_again(

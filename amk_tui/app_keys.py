@@ -1,0 +1,181 @@
+"""The keys every amk screen has: timer, agenda, help, blank, theme, quit, palette.
+
+`AppKeys` is the layer of `AmkApp` that answers keys; `AmkApp` (app.py) adds the open
+workshop and its file. Dialogs (confirm, where to save) live in `screens/dialogs.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import ModalScreen, Screen
+
+from amk_tui import keys
+from amk_tui.themes import DARK, LIGHT
+
+if TYPE_CHECKING:
+    from amk_tui.app import AmkApp
+    from amk_tui.config import Config, Content
+    from amk_tui.core.countdown import Countdown
+    from amk_tui.core.session import Session
+    from amk_tui.core.workshop import Workshop
+    from amk_tui.keeper import Keeper
+
+MIN_WIDTH, MIN_HEIGHT = 60, 20
+
+
+class AppKeys(App[int]):
+    """amk's global keys; the state they act on comes from `AmkApp`."""
+
+    BINDINGS = keys.bindings(*keys.APP_COMMANDS, *keys.TIMER_COMMANDS)
+
+    config: Config
+    content: Content
+    workshop: Workshop | None
+    keeper: Keeper | None
+
+    @property
+    def session(self) -> Session | None:
+        return None if self.workshop is None else self.workshop.session
+
+    @property
+    def readonly(self) -> bool:
+        return self.workshop is not None and self.workshop.readonly
+
+    @property
+    def countdown(self) -> Countdown | None:
+        return None if self.session is None else self.session.agenda.countdown
+
+    @property
+    def amk(self) -> AmkApp:
+        """This app as the whole `AmkApp` (what the dialogs work with)."""
+        return cast("AmkApp", self)
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def flush_edits(self) -> None:
+        raise NotImplementedError
+
+    # -- keys -----------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"toggle_timer", "extend", "reset_timer"}:
+            return self.countdown is not None and not self.readonly
+        if action == "agenda":
+            # The command palette asks with itself on top; it does not count as a screen.
+            stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+            top = stack[-1]
+            return (
+                self.session is not None
+                and not isinstance(top, ModalScreen)
+                and getattr(top, "OFFERS_AGENDA", False)
+            )
+        if action == "reopen":
+            keeper = self.keeper
+            return self.readonly and keeper is not None and not keeper.view_only
+        return True
+
+    def action_toggle_timer(self) -> None:
+        if self.workshop is not None:
+            self.workshop.toggle_timer()
+
+    def action_extend(self, minutes: int) -> None:
+        if self.workshop is not None:
+            self.workshop.extend(minutes)
+
+    def action_reset_timer(self) -> None:
+        from amk_tui.screens import dialogs
+
+        dialogs.confirm_reset(self.amk)
+
+    def check_alert(self) -> None:
+        """Ring the bell once and say so when the current countdown reaches zero."""
+        if self.workshop is None or not self.workshop.take_alert():
+            return
+        if self.config.bell:
+            self.bell()
+        self.notify(self.content.t("notify.time_up"), severity="warning", timeout=8)
+
+    def action_reopen(self) -> None:
+        from amk_tui.screens import dialogs
+
+        dialogs.confirm_reopen(self.amk)
+
+    def action_save_as(self) -> None:
+        from amk_tui.screens import dialogs
+
+        dialogs.ask_save_as(self.amk)
+
+    def finish_workshop(self) -> None:
+        from amk_tui.screens import dialogs
+
+        dialogs.confirm_finish(self.amk)
+
+    async def action_quit(self) -> None:
+        """Textual's own Ctrl+Q must not skip the save."""
+        self.action_save_quit()
+
+    def action_save_quit(self) -> None:
+        """Save and quit; if saving fails, nothing is lost: ask where to save instead."""
+        from amk_tui.screens import dialogs
+
+        self.flush_edits()
+        keeper = self.keeper
+        if keeper is None or keeper.view_only or self.save() or keeper.copy_current:
+            self.exit()
+            return
+        dialogs.ask_before_losing(self.amk)
+
+    def action_help(self) -> None:
+        from amk_tui.screens.modals import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_agenda(self) -> None:
+        from amk_tui.screens.agenda import AgendaOverlay
+
+        if self.check_action("agenda", ()):
+            self.push_screen(AgendaOverlay())
+
+    def action_blank(self) -> None:
+        from amk_tui.screens.modals import BlankScreen
+
+        if isinstance(self.screen, BlankScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(BlankScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT.name if self.theme == DARK.name else DARK.name
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette lists the same actions as the keys, with the same labels."""
+        from amk_tui.screens.palette import system_commands
+
+        return system_commands(self.amk, screen)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the session's language."""
+        app: App[Any] = self  # is_open() is typed for App[object]
+        if self.use_command_palette and not CommandPalette.is_open(app):
+            placeholder = self.content.t("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    # -- size ---------------------------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        from amk_tui.screens.modals import TooSmallScreen
+
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen(self.content.t("too_small", w=MIN_WIDTH, h=MIN_HEIGHT)))
+        elif showing and not small:
+            self.pop_screen()

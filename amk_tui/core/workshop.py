@@ -1,0 +1,383 @@
+"""The workshop being run: the one place a session changes.
+
+Every change a person makes — a score, a group, a paper slip, an answer, an action, a step,
+a timer key, finishing — is a `Workshop` method. It enforces the rules (read-only, limits)
+and then tells its `Listener` about exactly one `Change` (the app saves and the views redraw)
+or about one refusal (the app says why, in the session's language). It never touches files:
+saving is the app's keeper's job, and screens and widgets only call these methods.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from amk_tui.core.program import Step
+from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS
+from amk_tui.core.session import CHART_KINDS, Action, Session
+
+What = Literal[
+    "scores",
+    "groups",
+    "rows",
+    "reveal",
+    "answers",
+    "actions",
+    "draft",
+    "position",
+    "timer",
+    "status",
+    "followup",
+    "view",
+    "meta",
+]
+CARRY = "carry"
+"""A follow-up mark beside the action statuses: carried over into the new workshop."""
+Refusal = Literal["readonly", "max_groups", "no_group", "no_timer", "not_finished", "end"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of the session, as the listener hears it."""
+
+    what: What
+    """Which part changed (views redraw what depends on it)."""
+    revision: int
+    """Counts every change of this workshop: a view can tell whether it is behind."""
+    save: bool = True
+    """False when nothing needs writing (browsing a read-only workshop)."""
+
+
+class Listener(Protocol):
+    """Who hears about changes: the app (saves, then tells the views)."""
+
+    def workshop_changed(self, change: Change) -> None: ...
+
+    def workshop_refused(self, reason: Refusal) -> None: ...
+
+
+class _Nobody:
+    """The listener of a workshop nobody watches (tests, scripts)."""
+
+    def workshop_changed(self, change: Change) -> None:
+        pass
+
+    def workshop_refused(self, reason: Refusal) -> None:
+        pass
+
+
+ItemCounter = Callable[[Step], int]
+"""How many items (slides, questions …) a step shows; comes from the content."""
+
+
+class Workshop:
+    """A session with its rules: what may change, and one `Change` for each change."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        view_only: bool = False,
+        previous: Session | None = None,
+        items: ItemCounter | None = None,
+        listener: Listener | None = None,
+    ) -> None:
+        self.session = session
+        self.view_only = view_only
+        """Opened to look at: another amk holds the file, or it is a room's view."""
+        self.previous = previous
+        """This AMG's previous workshop (change per factor, follow-up), if any."""
+        self._items = items or (lambda step: 1)
+        self.listener: Listener = listener or _Nobody()
+        self.revision = 0
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def readonly(self) -> bool:
+        """Nothing may change: view-only, or the workshop is finished (Ctrl+R reopens)."""
+        return self.view_only or self.session.finished
+
+    @property
+    def step(self) -> Step | None:
+        return self.session.agenda.current
+
+    def item_count(self, step: Step | None = None) -> int:
+        step = step or self.step
+        return 1 if step is None else max(1, self._items(step))
+
+    @property
+    def item(self) -> int:
+        """The position inside the current step (slide, question …), within its items."""
+        step = self.step
+        if step is None:
+            return 0
+        count = self.item_count(step)
+        value = self.session.cursor.get(step.key, 0)
+        if value < 0:
+            value = count - 1
+        return max(0, min(value, count - 1))
+
+    # -- listening -----------------------------------------------------------------------
+    def _changed(self, what: What, save: bool = True) -> Change:
+        self.revision += 1
+        change = Change(what, self.revision, save)
+        self.listener.workshop_changed(change)
+        return change
+
+    def _refuse(self, reason: Refusal) -> None:
+        self.listener.workshop_refused(reason)
+
+    def _editable(self) -> bool:
+        if self.readonly:
+            self._refuse("readonly")
+            return False
+        return True
+
+    # -- stepping ------------------------------------------------------------------------
+    def go(self, index: int, *, at_end: bool = False) -> Change:
+        """Enter a step of the program (its countdown starts by itself, unless read-only)."""
+        step = self.session.agenda.go(index, run=not self.readonly)
+        if at_end:
+            self.session.cursor[step.key] = -1
+        return self._changed("position", save=not self.readonly)
+
+    def set_item(self, index: int) -> Change | None:
+        step = self.step
+        if step is None:
+            return None
+        self.session.cursor[step.key] = max(0, min(index, self.item_count(step) - 1))
+        return self._changed("position", save=not self.readonly)
+
+    def next(self) -> Change | None:
+        """The next item, else the next step; at the very end a refusal (`end`)."""
+        agenda = self.session.agenda
+        if agenda.index is not None and self.item < self.item_count() - 1:
+            return self.set_item(self.item + 1)
+        following = 0 if agenda.index is None else agenda.index + 1
+        if following < len(agenda.steps):
+            return self.go(following)
+        self._refuse("end")
+        return None
+
+    def prev(self) -> Change | None:
+        """The previous item, else the previous step at its last item."""
+        agenda = self.session.agenda
+        if agenda.index is None:
+            return None
+        if self.item > 0:
+            return self.set_item(self.item - 1)
+        if agenda.index > 0:
+            return self.go(agenda.index - 1, at_end=True)
+        return None
+
+    # -- timer ---------------------------------------------------------------------------
+    def _countdown_editable(self) -> bool:
+        if not self._editable():
+            return False
+        if self.session.agenda.countdown is None:
+            self._refuse("no_timer")
+            return False
+        return True
+
+    def toggle_timer(self) -> Change | None:
+        if not self._countdown_editable():
+            return None
+        countdown = self.session.agenda.countdown
+        assert countdown is not None
+        countdown.toggle()
+        return self._changed("timer")
+
+    def extend(self, minutes: float) -> Change | None:
+        if not self._countdown_editable():
+            return None
+        countdown = self.session.agenda.countdown
+        assert countdown is not None
+        countdown.extend(minutes)
+        return self._changed("timer")
+
+    def reset_timer(self) -> Change | None:
+        if not self._countdown_editable():
+            return None
+        countdown = self.session.agenda.countdown
+        assert countdown is not None
+        countdown.reset()
+        return self._changed("timer")
+
+    def take_alert(self) -> bool:
+        """True exactly once when the current countdown reaches zero (the bell rings)."""
+        countdown = self.session.agenda.countdown
+        if countdown is None or self.readonly or not countdown.take_alert():
+            return False
+        self._changed("timer")
+        return True
+
+    # -- scores and groups ---------------------------------------------------------------
+    def score(self, group_index: int, factor: str, value: int | None) -> Change | None:
+        """A group's score for a factor (None = not scored)."""
+        if not self._editable():
+            return None
+        if not 0 <= group_index < len(self.session.groups) or factor not in FACTOR_IDS:
+            self._refuse("no_group")
+            return None
+        self.session.groups[group_index].set_score(factor, value)
+        return self._changed("scores")
+
+    def add_group(self, default_name: str = "{letter}") -> Change | None:
+        if not self._editable():
+            return None
+        if len(self.session.groups) >= MAX_GROUPS:
+            self._refuse("max_groups")
+            return None
+        self.session.add_group(default_name=default_name)
+        return self._changed("groups")
+
+    def rename_group(self, index: int, name: str) -> Change | None:
+        if not self._editable() or not name.strip():
+            return None
+        if not 0 <= index < len(self.session.groups):
+            self._refuse("no_group")
+            return None
+        self.session.groups[index].name = name.strip()
+        return self._changed("groups")
+
+    def remove_group(self, index: int) -> Change | None:
+        if not self._editable():
+            return None
+        if not 0 <= index < len(self.session.groups):
+            self._refuse("no_group")
+            return None
+        del self.session.groups[index]
+        return self._changed("groups")
+
+    def add_row(self, group_index: int, row: tuple[int | None, ...]) -> Change | None:
+        """One paper slip of a group ("hver især")."""
+        if not self._editable():
+            return None
+        if not 0 <= group_index < len(self.session.groups):
+            self._refuse("no_group")
+            return None
+        self.session.groups[group_index].rows.append(row)
+        return self._changed("rows")
+
+    def set_row(self, group_index: int, index: int, row: tuple[int | None, ...]) -> Change | None:
+        if not self._editable():
+            return None
+        rows = self._rows(group_index)
+        if rows is None or not 0 <= index < len(rows):
+            return None
+        rows[index] = row
+        return self._changed("rows")
+
+    def remove_row(self, group_index: int, index: int) -> Change | None:
+        if not self._editable():
+            return None
+        rows = self._rows(group_index)
+        if rows is None or not 0 <= index < len(rows):
+            return None
+        del rows[index]
+        return self._changed("rows")
+
+    def _rows(self, group_index: int) -> list[tuple[int | None, ...]] | None:
+        if not 0 <= group_index < len(self.session.groups):
+            self._refuse("no_group")
+            return None
+        return self.session.groups[group_index].rows
+
+    def toggle_reveal(self) -> Change | None:
+        """Show the chart to the room (or hide it again)."""
+        if not self._editable():
+            return None
+        self.session.revealed = not self.session.revealed
+        return self._changed("reveal")
+
+    # -- what the room says ----------------------------------------------------------------
+    def answer(
+        self, question_id: str, kind: str, text: str = "", values: Sequence[str] = ()
+    ) -> Change | None:
+        """What was said under a question; a change only if something changed."""
+        if self.readonly:  # a field that reports late on a read-only screen: not a refusal
+            return None
+        if not self.session.answer(question_id, kind, text, values):
+            return None
+        return self._changed("answers")
+
+    def keep_draft(self, fields: dict[str, str], index: int | None) -> Change | None:
+        """An action being typed, kept so a crash loses at most a key."""
+        if self.readonly:
+            return None
+        self.session.draft = {**fields, "index": "" if index is None else str(index)}
+        return self._changed("draft")
+
+    def draft_index(self) -> int | None:
+        """The action a kept draft edits (None: a new one)."""
+        raw = self.session.draft.get("index", "")
+        ok = raw.isdigit() and int(raw) < len(self.session.actions)
+        return int(raw) if ok else None
+
+    def save_action(self, index: int | None, action: Action | None) -> Change | None:
+        """The form closed: the draft goes; `action` (if any) is added or replaces `index`."""
+        if self.readonly:
+            return None
+        self.session.draft = {}
+        if action is not None:
+            if index is None:
+                self.session.actions.append(action)
+            elif 0 <= index < len(self.session.actions):
+                self.session.actions[index] = action
+        return self._changed("actions")
+
+    def remove_action(self, index: int) -> Change | None:
+        if not self._editable() or not 0 <= index < len(self.session.actions):
+            return None
+        del self.session.actions[index]
+        return self._changed("actions")
+
+    def follow_up(self, carried: Sequence[Action], previous_id: str) -> Change | None:
+        """Last time's actions followed up: those carried over join this plan."""
+        if not self._editable():
+            return None
+        for action in carried:
+            self.session.actions.append(
+                dataclasses.replace(action, status="open", origin=previous_id, extra={})
+            )
+        self.session.previous = previous_id
+        return self._changed("followup")
+
+    # -- the room's screen -----------------------------------------------------------------
+    def toggle_blank(self) -> Change:
+        """Black out the room's screen (or bring it back); allowed even when read-only."""
+        self.session.view.blank = not self.session.view.blank
+        return self._changed("view", save=not self.readonly)
+
+    def toggle_room_notes(self) -> Change | None:
+        if not self._editable():
+            return None
+        self.session.view.notes_hidden = not self.session.view.notes_hidden
+        return self._changed("view")
+
+    def toggle_chart(self) -> Change:
+        """Radar ↔ bars; a way of looking, so it works on a read-only workshop too."""
+        kinds = CHART_KINDS
+        self.session.view.chart = kinds[(kinds.index(self.session.view.chart) + 1) % len(kinds)]
+        return self._changed("view", save=not self.readonly)
+
+    # -- the end ---------------------------------------------------------------------------
+    def finish(self) -> Change | None:
+        """Every timer stops and the session is marked finished (saved, then read-only)."""
+        if not self._editable():
+            return None
+        self.session.finish()
+        return self._changed("status")
+
+    def reopen(self) -> Change | None:
+        """A finished workshop made editable again, on purpose."""
+        if self.view_only:
+            self._refuse("readonly")
+            return None
+        if not self.session.finished:
+            self._refuse("not_finished")
+            return None
+        self.session.reopen()
+        return self._changed("status")

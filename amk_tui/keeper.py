@@ -1,0 +1,170 @@
+"""The keeper of the open workshop's file: its path, its lock, saving, a copy elsewhere.
+
+The app holds one `Keeper` per open workshop and is the only part of the UI that talks to the
+store through it; screens and widgets never do. Every method reports a failure as a
+`StoreError` (the file on disk unchanged) for the app to put in words.
+
+Saving a copy (Ctrl+S) never moves the workshop: it goes on being saved to its own file in the
+sessions folder, and while that folder fails, every change is written to the copy as well.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from amk_tui.core.clock import Clock
+from amk_tui.core.errors import SessionError
+from amk_tui.core.session import Action, Session
+from amk_tui.core.workshop import CARRY
+from amk_tui.store import SessionLock, SessionStore, StoreError
+
+
+class Keeper:
+    """The file of one open workshop."""
+
+    def __init__(
+        self, store: SessionStore, path: Path, lock: SessionLock | None, view_only: bool
+    ) -> None:
+        self.store = store
+        self.path = path
+        self._lock = lock
+        self.view_only = view_only
+        """Nothing is written: another amk holds the file, or it was opened to look at."""
+        self.unsaved = False
+        """True while the last save failed; the next change (or quit) tries again."""
+        self.copy: Path | None = None
+        """Where Ctrl+S last saved a copy: written too while the sessions folder fails."""
+        self.copy_current = False
+        """The copy holds everything (the last save went there when the folder failed)."""
+
+    @classmethod
+    def open(cls, store: SessionStore, path: Path, force_readonly: bool = False) -> Keeper:
+        """Take the file's lock; without it (another amk has it) the keeper writes nothing."""
+        lock = None if force_readonly else store.lock(path)
+        return cls(store, path, lock, view_only=lock is None)
+
+    @property
+    def locked_elsewhere(self) -> bool:
+        return self._lock is None
+
+    def release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # -- saving --------------------------------------------------------------------------
+    def probe(self) -> StoreError | None:
+        """Can the file's folder be written? Asked at opening, without rewriting the file."""
+        if self.view_only:
+            return None
+        folder = self.path.parent
+        try:
+            fd, name = tempfile.mkstemp(prefix=".amk-probe.", dir=folder)
+        except OSError as exc:
+            self.unsaved = True
+            return StoreError(self.path, "save", exc)
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        return None
+
+    def save(self, session: Session) -> StoreError | None:
+        """Write the workshop to its file (and to the copy while that fails)."""
+        if self.view_only:
+            return None
+        try:
+            self.store.save(session, self.path)
+        except StoreError as exc:
+            self.unsaved = True
+            self.copy_current = False
+            if self.copy is not None:
+                with contextlib.suppress(StoreError):
+                    self.store.save(session, self.copy)
+                    self.copy_current = True
+            return exc
+        self.unsaved = False
+        return None
+
+    def save_copy(self, session: Session, target: Path) -> StoreError | None:
+        """A copy of the workshop at `target`; the workshop stays where it is."""
+        try:
+            self.store.save(session, target)
+        except StoreError as exc:
+            return exc
+        self.copy = target
+        self.copy_current = True
+        return None
+
+    def is_own_file(self, target: Path) -> bool:
+        return target.resolve() == self.path.resolve()
+
+    def try_finish(self, session: Session, clock: Clock) -> StoreError | None:
+        """Save a finished copy first: if that fails, the live workshop is untouched."""
+        trial = Session.from_dict(session.to_dict(), clock=clock)
+        trial.id = session.id
+        trial.finish()
+        try:
+            self.store.save(trial, self.path)
+        except StoreError as exc:
+            self.unsaved = True
+            return exc
+        return None
+
+    def write_beside(self, suffix: str, text: str) -> Path:
+        """A report next to the session file (0600, like the session). Raises StoreError."""
+        target = self.path.with_suffix(suffix)
+        self.store.write_text(target, text)
+        return target
+
+    # -- last time's workshop --------------------------------------------------------------
+    def previous(self, session: Session) -> tuple[Session, Path] | None:
+        entry = self.store.previous(session)
+        return None if entry is None else (entry.session, entry.path)
+
+    def write_followup(
+        self,
+        path: Path,
+        actions: Sequence[Action],
+        marks: Sequence[str],
+        session_id: str,
+    ) -> Session | SessionError | StoreError | None:
+        """Last time's file gets the follow-up marks, under its lock and as it is now.
+
+        Returns the updated previous session, an error, or None when another amk has that
+        file open (nothing is written under it).
+        """
+        lock = self.store.lock(path)
+        if lock is None:
+            return None
+        try:
+            current = self.store.load(path)
+            for action, mark in zip(actions, marks, strict=True):
+                match = _same_open_action(current, action)
+                if match is None:  # changed or closed there meanwhile: that edit wins
+                    continue
+                if mark == CARRY:
+                    match.extra["carried_to"] = session_id
+                else:
+                    match.status = mark  # type: ignore[assignment]
+            self.store.save(current, path)
+        except (SessionError, StoreError) as exc:
+            return exc
+        finally:
+            lock.release()
+        return current
+
+
+def _same_open_action(session: Session, action: Action) -> Action | None:
+    same = (action.what, action.owner, action.deadline, action.origin)
+    for a in session.actions:
+        if (
+            (a.what, a.owner, a.deadline, a.origin) == same
+            and a.status in ("open", "in-progress")
+            and "carried_to" not in a.extra
+        ):
+            return a
+    return None

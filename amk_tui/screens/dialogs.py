@@ -1,0 +1,149 @@
+"""The app's conversations: confirm a reset, a reopen, finishing; where to save a copy.
+
+Each asks with a dialog and then calls the workshop (a change) or the app's keeper (a file):
+the asking lives here, what happens lives in the core and the keeper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from amk_tui.core.session import Action, Session
+from amk_tui.screens.forms import TextPrompt
+from amk_tui.screens.modals import ConfirmScreen, FinishedScreen
+
+if TYPE_CHECKING:
+    from amk_tui.app import AmkApp
+
+
+def confirm_reset(app: AmkApp) -> None:
+    def reset(yes: bool | None) -> None:
+        if yes and app.workshop is not None:
+            app.workshop.reset_timer()
+
+    app.push_screen(ConfirmScreen(app.content.t("confirm.reset")), reset)
+
+
+def confirm_reopen(app: AmkApp) -> None:
+    """A finished workshop opens read-only; this makes it editable again, on purpose."""
+
+    def reopen(yes: bool | None) -> None:
+        if yes and app.workshop is not None and app.workshop.reopen() is not None:
+            app.notify(app.content.t("notify.reopened"))
+
+    app.push_screen(ConfirmScreen(app.content.t("confirm.reopen"), default=True), reopen)
+
+
+def confirm_finish(app: AmkApp) -> None:
+    """Ask, then finish: saved first as a trial, so a failed save changes nothing."""
+
+    def finish(yes: bool | None) -> None:
+        workshop, keeper = app.workshop, app.keeper
+        if not yes or workshop is None or keeper is None:
+            return
+        app.flush_edits()
+        problem = keeper.try_finish(workshop.session, app.clock)
+        if problem is not None:
+            app.notify(app.store_problem(problem), severity="error", timeout=15)
+            app.notify(app.content.t("notify.not_finished"), severity="error", timeout=15)
+            app.refresh_bindings()
+            return
+        workshop.finish()
+        report = write_report(app)
+        app.push_screen(FinishedScreen(keeper.path, report, throwaway=app.throwaway))
+
+    app.push_screen(ConfirmScreen(app.content.t("confirm.finish"), default=True), finish)
+
+
+def write_report(app: AmkApp) -> Path | None:
+    """The Markdown report next to the session file."""
+    from amk_tui.report import build_report
+    from amk_tui.store import StoreError
+
+    keeper = app.keeper
+    assert keeper is not None
+    try:
+        return keeper.write_beside(".md", build_report(keeper.store, keeper.path, fmt="md"))
+    except StoreError as exc:
+        app.notify(app.store_problem(exc), severity="error")
+        return None
+
+
+def ask_save_as(app: AmkApp, quit_after: bool = False) -> None:
+    """Save a copy where the facilitator chooses (the workshop stays where it is)."""
+    keeper = app.keeper
+    if keeper is None or app.session is None:
+        return
+    default = str(Path.home() / keeper.path.name)
+
+    def save_to(answer: str | None) -> None:
+        if not answer:
+            return
+        target = Path(answer).expanduser()
+        if target.exists() and not keeper.is_own_file(target):
+            question = app.content.t("save_as.overwrite", path=str(target))
+            app.push_screen(
+                ConfirmScreen(question),
+                lambda yes: save_copy(app, target, quit_after) if yes else None,
+            )
+        else:
+            save_copy(app, target, quit_after)
+
+    app.push_screen(
+        TextPrompt(app.content.t("save_as.question"), default, ask_id="save-as"), save_to
+    )
+
+
+def save_copy(app: AmkApp, target: Path, quit_after: bool = False) -> None:
+    """A copy at `target`; never onto the workshop's own file (that is saved as it is)."""
+    keeper, session = app.keeper, app.session
+    if keeper is None or session is None:
+        return
+    if keeper.is_own_file(target):
+        if not keeper.view_only:
+            app.save()
+        return
+    problem = keeper.save_copy(session, target)
+    if problem is not None:
+        app.notify(app.store_problem(problem), severity="error", timeout=15)
+        return
+    if quit_after:
+        app.exit()
+        return
+    app.refresh_bindings()
+    app.notify(app.content.t("notify.copy_saved", path=str(target), own=str(keeper.path)))
+
+
+def ask_before_losing(app: AmkApp) -> None:
+    """Quitting while saving fails: where to save instead, and from there a way out."""
+    if isinstance(app.screen, ConfirmScreen):
+        return
+    if isinstance(app.screen, TextPrompt) and app.screen.ask_id == "save-as":
+        question = app.content.t("confirm.quit_unsaved")
+        app.push_screen(
+            ConfirmScreen(question), lambda yes: app.exit(return_code=1) if yes else None
+        )
+        return
+    ask_save_as(app, quit_after=True)
+
+
+def follow_up(app: AmkApp, actions: Sequence[Action], marks: Sequence[str]) -> None:
+    """Last time's open actions marked: the marks go into last time's file (under its lock,
+    as it is now), the carried-over actions into this workshop's plan."""
+    from amk_tui.core.workshop import CARRY
+
+    workshop, keeper, path = app.workshop, app.keeper, app.previous_path
+    if workshop is None or keeper is None or path is None or workshop.previous is None:
+        return
+    result = keeper.write_followup(path, actions, marks, workshop.session.id)
+    if result is None:  # last time's workshop is open in another amk: don't write under it
+        app.notify(app.content.t("followup.locked"), severity="warning", timeout=10)
+    elif isinstance(result, Session):
+        workshop.previous = result
+    else:
+        app.notify(app.describe_problem(result), severity="error", timeout=10)
+    carried = [a for a, mark in zip(actions, marks, strict=True) if mark == CARRY]
+    previous_id = workshop.previous.id
+    workshop.follow_up(carried, previous_id)
