@@ -29,11 +29,12 @@ test: $(VENV)/.dev-installed
 	$(MAKE) --no-print-directory check
 	$(PY) -m pytest
 
-## check: ruff (lint + format) and mypy
+## check: ruff (lint + format), mypy and the layers' import contracts
 check: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check amk_tui tests benchmarks scripts
 	$(VENV)/bin/ruff format --check amk_tui tests benchmarks scripts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix amk_tui tests benchmarks scripts

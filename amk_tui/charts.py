@@ -4,48 +4,29 @@ Used by the `RadarChart` widget (with textual-plotext's ``self.plt``) and by the
 report (:func:`radar_text`, plain plotext), so it imports no Textual. Geometry comes from
 `amk_tui.core.radar`; this module only turns it into plotext calls.
 
-Determinism (DESIGN §6): plotext 5.3 de-duplicates the points of a plot through a ``set``
-(``plotext._utility.no_duplicates``, called by ``brush`` in ``_build.build_plot``), so the
-order in which points are painted — and who wins a shared cell — depends on
-``PYTHONHASHSEED``. :func:`make_plotext_deterministic` swaps it for an order-preserving
-de-duplication; it runs when this module is imported and again before every draw, so the
-widget and the report both go through it. Paint order is then the call order: rings,
-spokes, previous session, spreads, groups A, B, C…, then text on top.
+Determinism (DESIGN §6): plotext's paint order follows a ``set``; `plotext_compat` makes it
+the call order (before every draw): rings, spokes, previous session, spreads, groups A, B,
+C…, then text on top. Every private plotext call lives in `amk_tui.plotext_compat`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-import plotext._utility as _plotext_utility
 from plotext import uncolorize
-from plotext._figure import _figure_class
 
+from amk_tui import plotext_compat
 from amk_tui.core import radar
+from amk_tui.core.palette import GROUP_COLORS, RGB, contrast, group_color, readable
 from amk_tui.core.radar import Point, View
 
-RGB = tuple[int, int, int]
+__all__ = ["GROUP_COLORS", "Ink", "Series", "contrast", "draw_bars", "draw_radar", "group_color"]
+__all__ += ["radar_text", "readable"]
+
 Plt = Any
-"""A plotext figure: textual-plotext's ``self.plt`` or a bare plotext ``_figure_class``."""
-
-GROUP_COLORS: tuple[RGB, ...] = (
-    (213, 94, 0),  # vermillion
-    (0, 114, 178),  # blue
-    (0, 158, 115),  # bluish green
-    (204, 121, 167),  # reddish purple
-    (230, 159, 0),  # orange
-    (86, 180, 233),  # sky blue
-    (240, 228, 66),  # yellow
-    (0, 0, 0),  # black (lightened on a dark canvas by `readable`)
-)
-"""Okabe–Ito, colour-blind safe, ordered so the first groups differ most.
-
-No fixed colour reads well on both a dark and a light canvas (yellow vanishes on white,
-black on black): the widget passes each through :func:`readable` against its canvas,
-which keeps the hue and darkens or lightens until the contrast is high enough.
-"""
+"""A plotext figure: textual-plotext's ``self.plt`` or a bare plotext figure."""
 
 LINE_MARKER = "hd"
 """Groups' lines: 2×4 dots per cell, the thinnest line a terminal can draw."""
@@ -53,6 +34,8 @@ GUIDE_MARKER = "braille"
 """Rings and spokes: dotted, so the groups' lines stand out."""
 PREVIOUS_MARKER = "•"
 """The previous session's polygon."""
+SPREAD_MARKER = "•"
+"""The min–max of a group's individual rows along a spoke."""
 LABEL_GAP = 2
 """Columns between a spoke's tip and its label."""
 
@@ -91,61 +74,7 @@ class Ink:
     """The background, used to keep series colours readable (see `readable`)."""
 
 
-# --- determinism -------------------------------------------------------------------------
-
-
-def _ordered_unique(data: Iterable[Hashable]) -> list[Hashable]:
-    """plotext's ``no_duplicates`` without the ``set``: first occurrence wins, order kept."""
-    return list(dict.fromkeys(data))
-
-
-def make_plotext_deterministic() -> None:
-    """Make plotext paint points in call order whatever ``PYTHONHASHSEED`` is (idempotent)."""
-    if _plotext_utility.no_duplicates is not _ordered_unique:
-        _plotext_utility.no_duplicates = _ordered_unique
-
-
-make_plotext_deterministic()
-
-
 # --- colours -----------------------------------------------------------------------------
-
-
-def _luminance(c: RGB) -> float:
-    def channel(v: int) -> float:
-        s = v / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in c)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: RGB, b: RGB) -> float:
-    """WCAG contrast ratio of two colours (1–21)."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def readable(color: RGB, canvas: RGB, ratio: float = 4.5) -> RGB:
-    """`color` mixed towards black (light canvas) or white (dark canvas) until it reaches
-    `ratio` against `canvas`; the hue is kept."""
-    target = (0, 0, 0) if _luminance(canvas) > 0.18 else (255, 255, 255)
-    out = color
-    for step in range(21):
-        t = step / 20
-        out = (
-            round(color[0] + (target[0] - color[0]) * t),
-            round(color[1] + (target[1] - color[1]) * t),
-            round(color[2] + (target[2] - color[2]) * t),
-        )
-        if contrast(out, canvas) >= ratio:
-            break
-    return out
-
-
-def group_color(index: int) -> RGB:
-    """The palette colour for the group at `index` (wraps after 8)."""
-    return GROUP_COLORS[index % len(GROUP_COLORS)]
 
 
 def _color(c: RGB | None, ink: Ink) -> RGB | str:
@@ -169,7 +98,7 @@ def _ink_color(c: RGB | None) -> RGB | str:
 
 
 def _reset(plt: Plt, width: int, height: int, title: str) -> None:
-    make_plotext_deterministic()
+    plotext_compat.make_deterministic()
     plt.clear_data()
     plt.plotsize(width, height)
     plt.title(title or None)
@@ -255,20 +184,36 @@ def draw_radar(
     if n < 3:
         return
     texts = _numbered(labels)
-    rows = height - (1 if title else 0)
     pad_cols, pad_rows = radar.label_room(texts, gap=LABEL_GAP)
-    view = radar.fit_view(width, rows, n=n, pad_cols=pad_cols, pad_rows=pad_rows)
+    view = radar.fit_view(
+        width, height - (1 if title else 0), n=n, pad_cols=pad_cols, pad_rows=pad_rows
+    )
     plt.xlim(*view.xlim)
     plt.ylim(*view.ylim)
+    _radar_guides(plt, n, ink)
+    groups = [s for s in series if not s.dim]
+    _radar_lines(plt, series, n, ink)
+    text_color = _ink_color(ink.text)
+    for anchor in radar.label_anchors(n, view, gap=LABEL_GAP):
+        _text(plt, texts[anchor.index], anchor.point, text_color, anchor.align, True)
+    _vertex_letters(plt, view, groups, ink)
+    _radar_legend(plt, view, series, texts, ink)
+    if not any(s.scored for s in groups) and empty_text:
+        _text(plt, f" {empty_text} ", Point(0, 0), text_color, "center", True)
 
+
+def _radar_guides(plt: Plt, n: int, ink: Ink) -> None:
+    """Rings 1–5 and the spokes, dotted."""
     guide = _ink_color(ink.guide)
     for r in radar.rings(n):
         _plot_path(plt, radar.closed(r), GUIDE_MARKER, guide)
     for i in range(n):
-        _plot_path(
-            plt, (Point(0, 0), radar.spoke_point(i, n, radar.SCALE_MAX)), GUIDE_MARKER, guide
-        )
+        tip = radar.spoke_point(i, n, radar.SCALE_MAX)
+        _plot_path(plt, (Point(0, 0), tip), GUIDE_MARKER, guide)
 
+
+def _radar_lines(plt: Plt, series: Sequence[Series], n: int, ink: Ink) -> None:
+    """Dim series (last time) first, then the individual spreads, then the groups' lines."""
     groups = [s for s in series if not s.dim]
     for s in (s for s in series if s.dim):
         pts = [v.point for v in radar.polygon(s.values)]
@@ -277,25 +222,23 @@ def draw_radar(
         for i, minmax in enumerate(s.spread or ()):
             if minmax is not None and minmax[1] > minmax[0]:
                 a, b = (radar.spoke_point(i, n, v) for v in minmax)
-                _plot_path(plt, (a, b), "•", _color(s.color, ink))
+                _plot_path(plt, (a, b), SPREAD_MARKER, _color(s.color, ink))
     for s in groups:
         pts = [v.point for v in radar.polygon(s.values)]
         _plot_path(plt, radar.closed(pts), LINE_MARKER, _color(s.color, ink))
 
-    text_color = _ink_color(ink.text)
-    for anchor in radar.label_anchors(n, view, gap=LABEL_GAP):
-        _text(plt, texts[anchor.index], anchor.point, text_color, anchor.align, True)
-    _vertex_letters(plt, view, groups, ink)
 
-    # Legend: the top corners down to the row above the first side label.
-    side_rows = [view.cell(a.point)[1] for a in radar.label_anchors(n, view) if a.align != "center"]
+def _radar_legend(
+    plt: Plt, view: View, series: Sequence[Series], texts: Sequence[str], ink: Ink
+) -> None:
+    """The legend in the top corners, down to the row above the first side label."""
+    n = len(texts)
+    anchors = radar.label_anchors(n, view)
+    side_rows = [view.cell(a.point)[1] for a in anchors if a.align != "center"]
     rows_free = view.rows - 1 - max(side_rows, default=0) - 1
-    top_label = len(texts[0]) if radar.label_anchors(n, view)[0].align == "center" else 0
+    top_label = len(texts[0]) if anchors[0].align == "center" else 0
     col_free = (view.cols - top_label) // 2 - 2
     _legend(plt, view, series, ink, rows_free, col_free)
-
-    if not any(s.scored for s in groups) and empty_text:
-        _text(plt, f" {empty_text} ", Point(0, 0), text_color, "center", True)
 
 
 # --- bars --------------------------------------------------------------------------------
@@ -339,6 +282,16 @@ def draw_bars(
     plt.yticks(list(range(6)), [str(v) for v in range(6)])
     plt.xticks(list(range(1, n + 1)), bar_labels(labels, cols / n))
 
+    _bars(plt, series, n, cols, row_step, ink)
+    _bar_legend(plt, groups, n, cols, top, ink)
+    if not any(s.scored for s in groups) and empty_text:
+        mid = ((n + 1) / 2, radar.SCALE_MAX / 2)
+        plt.text(f" {empty_text} ", *mid, color=text_color, alignment="center", style="bold")
+
+
+def _bars(plt: Plt, series: Sequence[Series], n: int, cols: int, row_step: float, ink: Ink) -> None:
+    """Last time as a dotted line across each cluster; then each group's bars and letters."""
+    groups = [s for s in series if not s.dim]
     k = max(len(groups), 1)
     cluster = 0.8 if cols / n >= 12 else 0.7  # a visible gap between factors when narrow
     slot = cluster / k
@@ -358,32 +311,23 @@ def draw_bars(
         for x, y in zip(xs, ys, strict=True):
             plt.text(s.letter, x, y + row_step, color=color, alignment="center", style="bold")
 
-    # Legend along the top row: coloured letter, name in the text colour.
+
+def _bar_legend(
+    plt: Plt, groups: Sequence[Series], n: int, cols: int, top: float, ink: Ink
+) -> None:
+    """Along the top row: each group's coloured letter, its name in the text colour."""
+    text_color = _ink_color(ink.text)
     pitch = n / (cols - 1)
     col = 0
     for s in groups:
         name = f" {s.name}  "
         if col + 1 + len(name) > cols:
             break
-        plt.text(
-            s.letter,
-            0.5 + col * pitch,
-            top,
-            color=_color(s.color, ink),
-            alignment="left",
-            style="bold",
-        )
-        plt.text(name, 0.5 + (col + 1) * pitch, top, color=text_color, alignment="left")
+        x = 0.5 + col * pitch
+        color = _color(s.color, ink)
+        plt.text(s.letter, x, top, color=color, alignment="left", style="bold")
+        plt.text(name, x + pitch, top, color=text_color, alignment="left")
         col += 1 + len(name)
-    if not any(s.scored for s in groups) and empty_text:
-        plt.text(
-            f" {empty_text} ",
-            (n + 1) / 2,
-            radar.SCALE_MAX / 2,
-            color=text_color,
-            alignment="center",
-            style="bold",
-        )
 
 
 def bar_labels(labels: Sequence[str], slot: float) -> list[str]:
@@ -407,10 +351,7 @@ def bar_labels(labels: Sequence[str], slot: float) -> list[str]:
 
 def text_figure() -> Plt:
     """A private plotext figure (no global state), not limited to the real terminal's size."""
-    fig = _figure_class()
-    fig._limit_size(False, False)
-    fig.theme("clear")
-    return fig
+    return plotext_compat.new_figure()
 
 
 def radar_text(

@@ -114,10 +114,15 @@ class Keeper:
             return exc
         return None
 
-    def write_beside(self, suffix: str, text: str) -> Path:
-        """A report next to the session file (0600, like the session). Raises StoreError."""
-        target = self.path.with_suffix(suffix)
-        self.store.write_text(target, text)
+    def write_report(self) -> Path | StoreError:
+        """The Markdown report next to the session file (0600, like the session)."""
+        from amk_tui.report import build_report
+
+        target = self.path.with_suffix(".md")
+        try:
+            self.store.write_text(target, build_report(self.store, self.path, fmt="md"))
+        except StoreError as exc:
+            return exc
         return target
 
     # -- last time's workshop --------------------------------------------------------------

@@ -120,14 +120,15 @@ def find_previous(store: SessionStore, path: Path, session: Session) -> Session 
 
 
 def _radar(session: Session, content: Content, notes: bool) -> str:
-    from amk_tui.charts import GROUP_COLORS, Series, radar_text
+    from amk_tui.charts import Series, radar_text
+    from amk_tui.core.palette import group_color
 
     series = [
         Series(
             letter=g.letter,
             name=g.name.strip() if notes and g.name.strip() != g.letter else "",
             values=tuple(g.value(f) for f in FACTOR_IDS),
-            color=GROUP_COLORS[i % len(GROUP_COLORS)],
+            color=group_color(i),
         )
         for i, g in enumerate(session.groups)
     ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from amk_tui.charts import GROUP_COLORS, Series
+from amk_tui.charts import Series
+from amk_tui.core.palette import group_color
 from amk_tui.core.scores import FACTOR_IDS, Group, row_stats, stats_by_factor
 
 ALL, MEAN = "all", "mean"
@@ -23,7 +24,7 @@ def group_series(group: Group, index: int, colored: bool = True) -> Series:
         letter=group.letter,
         name=group.name,
         values=tuple(group.value(f) for f in FACTOR_IDS),
-        color=GROUP_COLORS[index % len(GROUP_COLORS)] if colored else None,
+        color=group_color(index) if colored else None,
         spread=spread,
     )
 

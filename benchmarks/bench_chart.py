@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from plotext._figure import _figure_class
-
+from amk_tui import plotext_compat
 from amk_tui.charts import Ink, Series, draw_radar, group_color, radar_text
 from amk_tui.widgets.radar import grid_strips
 
@@ -63,17 +62,14 @@ def run(size: tuple[int, int], n_groups: int, repeats: int = 20) -> ChartResult:
         radar_text(series, LABELS, width, height)
         result.report.append(time.perf_counter() - start)
 
-    fig: Any = _figure_class()
-    fig._limit_size(False, False)
+    fig: Any = plotext_compat.new_figure()
     for i in range(repeats + 2):
         t0 = time.perf_counter()
         draw_radar(fig, series, LABELS, width, height, ink=INK)
-        fig.plotsize(width, height)
         t1 = time.perf_counter()
-        fig._set_sizes()
-        fig._build_matrix()
+        matrix = plotext_compat.build_grid(fig, width, height)
         t2 = time.perf_counter()
-        grid_strips(fig.monitor.matrix)
+        grid_strips(matrix)
         t3 = time.perf_counter()
         if i >= 2:
             result.draw.append(t1 - t0)

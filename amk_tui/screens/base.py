@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from textual import events, on
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from amk_tui import keys
@@ -17,6 +18,15 @@ if TYPE_CHECKING:
     from amk_tui.core.workshop import Change, Workshop
 
 ResultType = TypeVar("ResultType")
+
+
+FOCUS_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
+"""Tab moves the focus before the next key is routed: Textual hands a key to the focused
+widget's queue at once, so keys typed right after a Tab (a paste, a barcode reader, a fast
+typist) reached the old field when the focus moved only after Tab had bubbled back up."""
 
 
 class AmkNode:
@@ -62,6 +72,7 @@ class AmkScreen(AmkNode, Screen[ResultType], Generic[ResultType]):
 
     OFFERS_AGENDA: ClassVar[bool] = True
     """`a` may open the agenda over this screen (when nothing else is open on top of it)."""
+    BINDINGS = FOCUS_KEYS
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -79,6 +90,7 @@ class AmkModal(AmkNode, ModalScreen[ResultType], Generic[ResultType]):
     """A dialog over the workshop (the workshop underneath stays as it is)."""
 
     OFFERS_AGENDA: ClassVar[bool] = False
+    BINDINGS = FOCUS_KEYS
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

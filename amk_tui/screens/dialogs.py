@@ -59,16 +59,12 @@ def confirm_finish(app: AmkApp) -> None:
 
 def write_report(app: AmkApp) -> Path | None:
     """The Markdown report next to the session file."""
-    from amk_tui.report import build_report
-    from amk_tui.store import StoreError
-
-    keeper = app.keeper
-    assert keeper is not None
-    try:
-        return keeper.write_beside(".md", build_report(keeper.store, keeper.path, fmt="md"))
-    except StoreError as exc:
-        app.notify(app.store_problem(exc), severity="error")
-        return None
+    assert app.keeper is not None
+    result = app.keeper.write_report()
+    if isinstance(result, Path):
+        return result
+    app.notify(app.describe_problem(result), severity="error")
+    return None
 
 
 def ask_save_as(app: AmkApp, quit_after: bool = False) -> None:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Input, Label, Static
 
-from amk_tui.charts import GROUP_COLORS, Series
+from amk_tui.charts import Series
 from amk_tui.config.content import Question
 from amk_tui.core.scores import (
     change_since,
@@ -169,7 +169,7 @@ class ExerciseScreen(PhaseScreen):
         hint = "grid.hint_readonly" if self.amk.readonly else "grid.hint"
         self.query_one("#grid-hint", Label).update(self.t(hint))
         groups = session.groups
-        self.query_one("#grid", ScoreGrid).show(groups, GROUP_COLORS)
+        self.query_one("#grid", ScoreGrid).show(groups)
         labels = [f.short for f in self.content.factors]
         previous = self.previous_series()
         mean_label = self.t("chart.mean")

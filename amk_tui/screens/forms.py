@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select
 from amk_tui.core.dates import parse_date
 from amk_tui.core.session import ACTION_STATUSES, Action
 from amk_tui.screens.base import AmkModal
+from amk_tui.widgets.fields import Field
 
 
 class TextPrompt(AmkModal[str | None]):
@@ -31,7 +32,7 @@ class TextPrompt(AmkModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(self.question, id="question")
-            yield Input(self.value, id="answer")
+            yield Field(self.value, id="answer")
 
     def on_mount(self) -> None:
         answer = self.query_one("#answer", Input)
@@ -73,20 +74,20 @@ class ActionForm(AmkModal[Action | None]):
         with Vertical(id="dialog", classes="form"):
             yield Label(self.t("actions.edit" if self.action_ else "actions.new"), id="question")
             yield Label(self.t("actions.what"))
-            yield Input(a.what, id="what")
+            yield Field(a.what, id="what")
             yield Label(self.t("actions.owner"))
-            yield Input(a.owner, id="owner", placeholder=self.t("actions.owner_hint"))
+            yield Field(a.owner, id="owner", placeholder=self.t("actions.owner_hint"))
             with Horizontal(classes="dates"):
                 with Vertical():
                     yield Label(self.t("actions.deadline"))
-                    yield Input(
+                    yield Field(
                         a.deadline.isoformat() if a.deadline else "",
                         id="deadline",
                         placeholder=self.t("actions.date_hint"),
                     )
                 with Vertical():
                     yield Label(self.t("actions.followup"))
-                    yield Input(
+                    yield Field(
                         a.followup.isoformat() if a.followup else "",
                         id="followup",
                         placeholder=self.t("actions.date_hint"),

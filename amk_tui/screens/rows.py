@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Label
 from amk_tui.core.scores import Group, RowError, format_row, parse_row, row_stats
 from amk_tui.core.workshop import Change
 from amk_tui.screens.base import AmkModal
+from amk_tui.widgets.fields import Field
 from amk_tui.widgets.score_grid import MIN_ROWS_FOR_MEAN, format_value
 
 
@@ -42,7 +43,7 @@ class RowsScreen(AmkModal[None]):
         with Vertical(id="dialog", classes="wide"):
             yield Label(Text(self.t("rows.title", letter=g.letter, name=g.name), style="bold"))
             yield Label(self.t("rows.hint"), classes="hint")
-            yield Input(placeholder="324332", id="row-input", max_length=20)
+            yield Field(placeholder="324332", id="row-input", max_length=20)
             yield Label("", id="form-error")
             yield DataTable(id="rows", cursor_type="row")
             yield Label("", id="row-stats")

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from amk_tui.core.setup import new_session, parse_groups
 from amk_tui.screens.base import AmkScreen
+from amk_tui.widgets.fields import Field
 
 
 class StartScreen(AmkScreen[None]):
@@ -25,15 +26,15 @@ class StartScreen(AmkScreen[None]):
             with VerticalScroll(id="new-form"):
                 yield Label(Text(self.t("start.new"), style="bold"), classes="section")
                 yield Label(self.t("start.amg"))
-                yield Input(placeholder=self.t("start.amg_hint"), id="amg")
+                yield Field(placeholder=self.t("start.amg_hint"), id="amg")
                 yield Label(self.t("start.unit"))
-                yield Input(id="unit")
+                yield Field(id="unit")
                 yield Label(self.t("start.facilitator"))
-                yield Input(id="facilitator")
+                yield Field(id="facilitator")
                 yield Label(self.t("start.date"))
-                yield Input(self.amk.today.isoformat(), id="date")
+                yield Field(self.amk.today.isoformat(), id="date")
                 yield Label(self.t("start.groups"))
-                yield Input("3", placeholder=self.t("start.groups_hint"), id="groups")
+                yield Field("3", placeholder=self.t("start.groups_hint"), id="groups")
                 yield Label(self.t("start.variant"))
                 with RadioSet(id="variant"):
                     yield RadioButton(self.t("start.variant1"), value=True, id="variant-1")

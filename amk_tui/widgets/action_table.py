@@ -7,18 +7,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
 
 from amk_tui.core.session import Action
 
-STATUS_STYLE = {"open": "bold", "in-progress": "bold yellow", "done": "green", "dropped": "dim"}
 FIXED = (16, 10, 10, 11)
 """Widths of owner, deadline, follow-up and status."""
 
 
 class ActionTable(DataTable[Text]):
     """One row per action; the screen edits through forms and calls `show()`."""
+
+    COMPONENT_CLASSES = {
+        "action-table--open",
+        "action-table--in-progress",
+        "action-table--done",
+        "action-table--dropped",
+    }
+    """A status's look, from the theme (so the light projector theme stays readable)."""
+
+    DEFAULT_CSS = """
+    ActionTable > .action-table--open { text-style: bold; }
+    ActionTable > .action-table--in-progress { color: $text-warning; text-style: bold; }
+    ActionTable > .action-table--done { color: $text-success; }
+    ActionTable > .action-table--dropped { color: $text-muted; }
+    """
 
     def __init__(
         self, headers: Sequence[str], status_label: Callable[[str], str], **kwargs: object
@@ -51,7 +66,10 @@ class ActionTable(DataTable[Text]):
                 Text(a.owner, overflow="ellipsis", no_wrap=True),
                 Text(a.deadline.isoformat() if a.deadline else "–"),
                 Text(a.followup.isoformat() if a.followup else "–"),
-                Text(self.status_label(a.status), style=STATUS_STYLE.get(a.status, "")),
+                Text(self.status_label(a.status), style=self.status_style(a.status)),
                 height=None,
             )
         self.move_cursor(row=min(row, max(0, len(actions) - 1)), animate=False)
+
+    def status_style(self, status: str) -> Style:
+        return self.get_component_rich_style(f"action-table--{status}", partial=True)

@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView
 
+from amk_tui.widgets.fields import Field
+
 
 class ItemList(Vertical):
     """Items typed into an Input and listed below it."""
@@ -39,7 +41,7 @@ class ItemList(Vertical):
         self.read_only = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self.placeholder, id="item-input")
+        yield Field(placeholder=self.placeholder, id="item-input")
         yield ListView(id="item-view")
 
     def show(self, items: Sequence[str], read_only: bool = False) -> None:

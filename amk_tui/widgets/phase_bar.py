@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
@@ -18,8 +19,24 @@ from amk_tui.core.program import Agenda
 class PhaseBar(Widget):
     """`1 Oplæg ▸ 2 Dialogøvelse: Vurdér ▸ 3 Opsamling   ⏱ 07:12   I alt 12:30 / 45:00`."""
 
+    COMPONENT_CLASSES = {
+        "phase-bar--now",
+        "phase-bar--time",
+        "phase-bar--warn",
+        "phase-bar--over",
+        "phase-bar--flag",
+        "phase-bar--separator",
+    }
+    """The current phase, the time (normal, near the end, over) and a warning flag."""
+
     DEFAULT_CSS = """
     PhaseBar { height: 1; width: 1fr; }
+    PhaseBar > .phase-bar--now { text-style: bold reverse; }
+    PhaseBar > .phase-bar--time { text-style: bold; }
+    PhaseBar > .phase-bar--warn { background: $warning; color: auto 95%; text-style: bold; }
+    PhaseBar > .phase-bar--over { background: $error; color: auto 95%; text-style: bold; }
+    PhaseBar > .phase-bar--flag { background: $error; color: auto 95%; text-style: bold; }
+    PhaseBar > .phase-bar--separator { text-style: dim; }
     """
 
     TICK = 0.5
@@ -72,10 +89,10 @@ class PhaseBar(Widget):
         current = agenda.current
         for i in range(len(agenda.program.phases)):
             if i:
-                text.append(" ▸ ", style="dim")
+                text.append(" ▸ ", style=self._style("separator"))
             now = current is not None and current.phase_index == i
             label = f" {i + 1} {self._titles(i)} " if now or not short else f" {i + 1} "
-            text.append(label, style="bold reverse" if now else "")
+            text.append(label, style=self._style("now") if now else "")
         return text
 
     def _tail(self, agenda: Agenda, compact: bool = False) -> Text:
@@ -84,14 +101,12 @@ class PhaseBar(Widget):
         countdown = agenda.countdown
         if countdown is not None:
             level = countdown.level(self._warn)
-            style = {"normal": "bold", "warn": "bold black on yellow", "over": "bold white on red"}[
-                level
-            ]
+            style = self._style({"normal": "time", "warn": "warn", "over": "over"}[level])
             paused = "" if countdown.state == "running" else f" {self._t('timer.paused')}"
             text.append(f" {format_clock(countdown.remaining)}{paused} ", style=style)
         if flags := self._flags():  # before the total: on a narrow bar the total goes first
             text.append(gap[:2])
-            text.append(f" {flags} ", style="bold white on red")
+            text.append(f" {flags} ", style=self._style("flag"))
         actual, planned = format_elapsed(agenda.total_actual), format_elapsed(agenda.total_planned)
         total = (
             f"{actual}/{planned}"
@@ -100,3 +115,6 @@ class PhaseBar(Widget):
         )
         text.append(f"{gap}{total}")
         return text
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"phase-bar--{part}", partial=True)

@@ -17,6 +17,7 @@ from textual.widgets import ContentSwitcher, TextArea
 
 from amk_tui.config.content import Factor, Question
 from amk_tui.core.session import Session
+from amk_tui.widgets.fields import NotesArea
 from amk_tui.widgets.item_list import ItemList
 from amk_tui.widgets.priorities import PriorityPicker
 from amk_tui.widgets.prompt_card import PromptCard
@@ -64,7 +65,7 @@ class QuestionPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield PromptCard(classes="question")
         with ContentSwitcher(initial="notes"):
-            yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+            yield NotesArea(id="notes", soft_wrap=True, show_line_numbers=False)
             yield PriorityPicker(self.factors, self.hints[0], self.too_many, id="priorities")
             yield ItemList(self.hints[1], id="items")
 

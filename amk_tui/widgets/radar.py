@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Literal
 
-import plotext._utility as plotext_utility
-from plotext._dict import themes as plotext_themes
 from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.style import Style
@@ -25,6 +23,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual_plotext import PlotextPlot
 
+from amk_tui import plotext_compat
 from amk_tui.charts import Ink, Series, draw_bars, draw_radar
 
 ChartMode = Literal["radar", "bars"]
@@ -38,8 +37,8 @@ def _rich_color(color: object) -> RichColor | None:
     if isinstance(color, int) and 0 <= color <= 255:
         return RichColor.from_ansi(color)
     if isinstance(color, str):
-        code = plotext_utility.color_codes.get(color.strip())  # "default" has none
-        return RichColor.from_ansi(code) if isinstance(code, int) and 0 <= code <= 255 else None
+        code = plotext_compat.color_code(color)  # "default" has none
+        return None if code is None else RichColor.from_ansi(code)
     return None
 
 
@@ -154,7 +153,7 @@ class RadarChart(PlotextPlot):
         # The app's theme may have changed before textual-plotext's signal handler has
         # registered its plotext twin; an unknown name would silently fall back to white.
         theme = self._get_plotext_theme_name(self.app.theme)
-        if theme not in plotext_themes:
+        if not plotext_compat.has_theme(theme):
             self._register_theme(self.app.theme)
         self.plt.theme(theme)
         series = list(self._series)
@@ -198,9 +197,4 @@ class RadarChart(PlotextPlot):
 
     def _build(self, width: int, height: int) -> list[Strip]:
         self._redraw(width, height)
-        plot: Any = self.plt  # plotext's figure: its build steps are not in the stubs
-        plot.plotsize(width, height)
-        plot._set_size(width, height)  # as textual-plotext does before building
-        plot._set_sizes()
-        plot._build_matrix()
-        return grid_strips(plot.monitor.matrix)
+        return grid_strips(plotext_compat.build_grid(self.plt, width, height))

@@ -17,21 +17,12 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from amk_tui.config.content import Factor
+from amk_tui.core.palette import group_color, hex_color, ink_on
 from amk_tui.core.scores import FACTOR_IDS, Group, format_mean, stats_by_factor
 
 NOT_SCORED = "–"
 MIN_ROWS_FOR_MEAN = 3
 """Fewer individual rows than this are shown as values, not as a mean."""
-
-
-def hex_color(rgb: tuple[int, int, int]) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*rgb)
-
-
-def ink_on(rgb: tuple[int, int, int]) -> str:
-    """Black or white text, whichever reads on this background."""
-    r, g, b = rgb
-    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 110 else "white"
 
 
 def format_value(value: float | None, decimal: str = ".") -> str:
@@ -73,18 +64,16 @@ class ScoreGrid(DataTable[Text]):
         self.summary_label = summary_label
         self.decimal = decimal
         self._groups: tuple[tuple[str, str], ...] = ()
-        self.group_colors: Sequence[tuple[int, int, int]] = ()
 
-    def show(self, groups: Sequence[Group], colors: Sequence[tuple[int, int, int]]) -> None:
+    def show(self, groups: Sequence[Group]) -> None:
         """Redraw from the session's groups, keeping the cursor where it was."""
-        self.group_colors = colors
         shape = tuple((g.letter, g.name) for g in groups)
         row, column = self.cursor_coordinate
         if shape != self._groups or not self.columns:
             self.clear(columns=True)
             self.add_column(Text(""), key="factor")
             for i, g in enumerate(groups):
-                rgb = colors[i % len(colors)]
+                rgb = group_color(i)
                 header = Text(f" {g.letter} ", style=f"bold {ink_on(rgb)} on {hex_color(rgb)}")
                 self.add_column(header, key=f"g{i}")
             self.add_column(Text(self.summary_label, style="bold"), key="summary")

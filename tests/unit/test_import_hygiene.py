@@ -1,28 +1,41 @@
-"""The core, config and store load without Textual (DESIGN §2)."""
+"""The core, config and store load without Textual (DESIGN §2), module by module."""
 
 from __future__ import annotations
 
 import json
+import pkgutil
 import subprocess
 import sys
 
+import pytest
 
-def test_core_config_and_store_do_not_import_ui_libraries() -> None:
+import amk_tui.core
+
+UI = ("textual", "rich", "plotext", "textual_plotext")
+CORE_MODULES = sorted(f"amk_tui.core.{m.name}" for m in pkgutil.iter_modules(amk_tui.core.__path__))
+PURE = [*CORE_MODULES, "amk_tui.config", "amk_tui.store"]
+
+
+def ui_loaded_by(module: str) -> list[str]:
     code = (
-        "import json, sys\n"
-        "import amk_tui.core.countdown, amk_tui.core.program, amk_tui.core.scores\n"
-        "import amk_tui.core.session, amk_tui.core.radar\n"
-        "import amk_tui.config, amk_tui.store\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('textual', 'rich', 'plotext', 'textual_plotext'))))\n"
+        f"import json, sys\nimport {module}\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {UI!r})))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert json.loads(out) == []
+    loaded: list[str] = json.loads(out)
+    return loaded
+
+
+def test_every_core_module_is_checked() -> None:
+    assert "amk_tui.core.workshop" in CORE_MODULES and len(CORE_MODULES) >= 10
+
+
+@pytest.mark.parametrize("module", PURE)
+def test_module_does_not_import_ui_libraries(module: str) -> None:
+    assert ui_loaded_by(module) == []
 
 
 def test_the_check_itself_sees_textual_when_it_is_imported() -> None:
-    code = "import sys, amk_tui.app; print('textual' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "True"
+    assert "textual" in ui_loaded_by("amk_tui.app")

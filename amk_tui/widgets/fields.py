@@ -1,0 +1,43 @@
+"""Text fields that take their keys in the order they were typed.
+
+Textual hands a key to the focused widget's queue; a printable key is handled there at once,
+but an editing key bound in the widget (Backspace, Delete, arrows, Home …) bubbles up to the
+app first and is resolved against whatever has the focus *then*. Keys typed in one burst
+(a paste, a barcode reader, a presenter remote, a fast typist: "Tab, three Backspaces,
+Formand") came out as "Form", or the Backspaces hit the next field. These fields run their
+own bindings the moment the key reaches them, so the order is the order typed.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+
+async def run_own_binding(node: Widget, event: events.Key) -> bool:
+    """Run the node's own binding for this key now; True if there was one (event stopped)."""
+    for binding in node._bindings.key_to_bindings.get(event.key, ()):
+        if node.check_action(binding.action, ()) is False:
+            continue
+        event.stop()
+        event.prevent_default()
+        await node.run_action(binding.action)
+        return True
+    return False
+
+
+class Field(Input):
+    """An `Input` whose editing keys keep their order."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable or not await run_own_binding(self, event):
+            await super()._on_key(event)
+
+
+class NotesArea(TextArea):
+    """A `TextArea` whose editing keys keep their order."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable or not await run_own_binding(self, event):
+            await super()._on_key(event)
