@@ -24,28 +24,14 @@ from plotext import uncolorize
 from plotext._figure import _figure_class
 
 from amk_tui.core import radar
+from amk_tui.core.palette import GROUP_COLORS as GROUP_COLORS  # re-exported for the UI
+from amk_tui.core.palette import RGB, readable
+from amk_tui.core.palette import contrast as contrast
+from amk_tui.core.palette import group_color as group_color
 from amk_tui.core.radar import Point, View
 
-RGB = tuple[int, int, int]
 Plt = Any
 """A plotext figure: textual-plotext's ``self.plt`` or a bare plotext ``_figure_class``."""
-
-GROUP_COLORS: tuple[RGB, ...] = (
-    (213, 94, 0),  # vermillion
-    (0, 114, 178),  # blue
-    (0, 158, 115),  # bluish green
-    (204, 121, 167),  # reddish purple
-    (230, 159, 0),  # orange
-    (86, 180, 233),  # sky blue
-    (240, 228, 66),  # yellow
-    (0, 0, 0),  # black (lightened on a dark canvas by `readable`)
-)
-"""Okabe–Ito, colour-blind safe, ordered so the first groups differ most.
-
-No fixed colour reads well on both a dark and a light canvas (yellow vanishes on white,
-black on black): the widget passes each through :func:`readable` against its canvas,
-which keeps the hue and darkens or lightens until the contrast is high enough.
-"""
 
 LINE_MARKER = "hd"
 """Groups' lines: 2×4 dots per cell, the thinnest line a terminal can draw."""
@@ -109,43 +95,6 @@ make_plotext_deterministic()
 
 
 # --- colours -----------------------------------------------------------------------------
-
-
-def _luminance(c: RGB) -> float:
-    def channel(v: int) -> float:
-        s = v / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in c)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: RGB, b: RGB) -> float:
-    """WCAG contrast ratio of two colours (1–21)."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def readable(color: RGB, canvas: RGB, ratio: float = 4.5) -> RGB:
-    """`color` mixed towards black (light canvas) or white (dark canvas) until it reaches
-    `ratio` against `canvas`; the hue is kept."""
-    target = (0, 0, 0) if _luminance(canvas) > 0.18 else (255, 255, 255)
-    out = color
-    for step in range(21):
-        t = step / 20
-        out = (
-            round(color[0] + (target[0] - color[0]) * t),
-            round(color[1] + (target[1] - color[1]) * t),
-            round(color[2] + (target[2] - color[2]) * t),
-        )
-        if contrast(out, canvas) >= ratio:
-            break
-    return out
-
-
-def group_color(index: int) -> RGB:
-    """The palette colour for the group at `index` (wraps after 8)."""
-    return GROUP_COLORS[index % len(GROUP_COLORS)]
 
 
 def _color(c: RGB | None, ink: Ink) -> RGB | str:
