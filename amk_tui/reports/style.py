@@ -56,8 +56,7 @@ HANDOUT_CSS = (
     _BASE
     + """
 @page { margin: 12mm 14mm; }
-.page { break-after: page; page-break-after: always; height: 270mm; overflow: hidden;
-  display: flex; flex-direction: column; }
+.page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
 @media screen { .page { max-width: 182mm; margin: 0 auto 12mm; padding: 6mm;
   border: 1px solid #ccc; } }
@@ -67,21 +66,20 @@ h1 { font-size: 15pt; margin: 0; }
 .line { margin: 1.5mm 0 0; color: #333; }
 .task { margin: 2mm 0 0; font-size: 10.5pt; }
 .task p { margin: .6mm 0; }
-figure { margin: 1mm 0 0; flex: 1 1 auto; min-height: 0; }
-figure svg { max-height: 128mm; margin: 0 auto; }
+figure { margin: 1mm 0 0; }
+figure svg { max-height: 125mm; margin: 0 auto; }
 .fill { display: flex; gap: 6mm; align-items: flex-start; }
 .fill table { font-size: 10pt; }
-.fill td.box { width: 24mm; }
+td.tick { width: 9mm; }
 h2 { font-size: 11.5pt; margin: 2mm 0 1mm; }
 ol.questions { margin: 0; padding-left: 6mm; font-size: 10.5pt; }
 ol.questions li { margin: .6mm 0; }
-.slips { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 86mm; gap: 0;
-  flex: 1 1 auto; }
+.slips { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 84mm; gap: 0; }
 .slip { border: 1px dashed #777; padding: 3.5mm 4mm; font-size: 9.5pt; }
 .slip h3 { font-size: 10.5pt; margin: 0 0 1mm; display: flex; justify-content: space-between; }
 .slip table { font-size: 9pt; }
 .slip td, .slip th { padding: .7mm 1.2mm; }
-.slip td.tick { width: 7mm; text-align: center; }
+.slip td.tick { width: 6mm; }
 .slip p { margin: 1mm 0 0; font-size: 8.5pt; color: #333; }
 .cut { font-size: 9pt; color: #555; margin: 1mm 0; }
 """

@@ -106,7 +106,9 @@ def radar_svg(
 ) -> str:
     """The hexagon with rings 1–5, numbered factor labels and a polygon per group."""
     n = len(labels)
-    top = font * 3.5
+    up = len(_wrap(labels[0], wrap)) if labels else 1
+    down = len(_wrap(labels[n // 2], wrap)) if n % 2 == 0 and labels else 1
+    top = font * (2.2 + 1.15 * up)
     frame = _Frame(label_width + radius, top + radius, radius / radar.SCALE_MAX)
     width = 2 * (label_width + radius)
     parts = [_guides(frame, n, font)]
@@ -115,7 +117,7 @@ def radar_svg(
         parts.append(_polygon(frame, line, n))
     for line in lines:
         parts.append(_badges(frame, line, n, len(lines), font))
-    height = top + 2 * radius + font * 4.5
+    height = top + 2 * radius + font * (2.5 + 1.15 * down)
     if lines:
         legend, rows = _legend(lines, width, height, font, legend_title)
         parts.append(legend)
