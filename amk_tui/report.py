@@ -19,8 +19,9 @@ from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.scores import FACTOR_IDS
 from amk_tui.core.session import Session
 from amk_tui.reports import FORMATS, TEXT_FORMATS, render
+from amk_tui.reports.build import build_referat
 from amk_tui.reports.csv import CSV_HEADER as CSV_HEADER
-from amk_tui.reports.model import Options, Referat, build_referat
+from amk_tui.reports.model import Options, Referat
 from amk_tui.reports.words import report_content as report_content
 from amk_tui.store import SessionStore
 

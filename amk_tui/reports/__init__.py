@@ -7,6 +7,7 @@ Textual, Rich or plotext is imported (`amk_tui.report` loads, the commands write
 |---|---|
 | `words.py` | the report's words: labels from `report.toml`, numbers, dates |
 | `model.py` | `Referat`: what a referat may show, with every privacy rule in one place |
+| `build.py` | `build_referat()`: a session (and the previous one) into a `Referat` |
 | `phrases.py` | the sentences about the numbers (summary, next follow-up, annual input) |
 | `mdtext.py` | typed text into Markdown, escaping only what would break |
 | `markdown.py` | the referat as Markdown |

@@ -10,7 +10,8 @@ from markdown_it import MarkdownIt
 
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.session import Session
-from amk_tui.reports.model import Options, Referat, build_referat
+from amk_tui.reports.build import build_referat
+from amk_tui.reports.model import Options, Referat
 from amk_tui.reports.words import report_content
 
 REPO = Path(__file__).resolve().parents[2]
