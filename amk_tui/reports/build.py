@@ -23,6 +23,8 @@ from amk_tui.reports.model import (
     ScoreRow,
     answered,
     cell,
+    clean,
+    one_line,
     safe_letter,
     shown_stats,
 )
@@ -42,16 +44,16 @@ def build_referat(
     return Referat(
         options=options,
         words=Words(content),
-        amg=session.amg,
-        unit=session.unit,
-        place=session.place,
+        amg=one_line(session.amg),
+        unit=one_line(session.unit),
+        place=one_line(session.place),
         date=session.date,
         finished=session.finished,
         variant=session.variant,
-        facilitator=session.facilitator if notes else "",
-        referent=session.referent if notes else "",
+        facilitator=one_line(session.facilitator) if notes else "",
+        referent=one_line(session.referent) if notes else "",
         participants=tuple(
-            Attendance(p.role, p.count, p.names.strip() if notes else "")
+            Attendance(p.role, p.count, one_line(p.names) if notes else "")
             for p in session.participants
         ),
         columns=columns,
@@ -63,8 +65,8 @@ def build_referat(
         wrapup=_answers(session, content, notes, dialogue=False),
         other_notes=_other_notes(session, content) if notes else (),
         priorities=tuple(content.factor(f) for f in session.priorities),
-        decisions=tuple(d.strip() for d in session.decisions if d.strip()) if notes else (),
-        decision_count=sum(bool(d.strip()) for d in session.decisions),
+        decisions=_items(session.decisions) if notes else (),
+        decision_count=len(_items(session.decisions)),
         actions=_action_lines([a for a in session.actions if not a.origin], notes),
         followups=_action_lines(_followups(session, previous), notes),
         followup_date=previous.date if previous is not None and previous_has else None,
@@ -74,7 +76,7 @@ def build_referat(
 
 
 def _group_name(group: Group, letter: str) -> str:
-    name = " ".join(group.name.split())
+    name = one_line(group.name)
     return "" if name in ("", letter, group.letter) else name
 
 
@@ -112,12 +114,11 @@ def _change(session: Session, content: Content, previous: Session | None) -> tup
 
 
 def _note_lines(text: str) -> tuple[str, ...]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return tuple(line.strip() for line in lines if line.strip())
+    return tuple(one_line(line) for line in clean(text).split("\n") if one_line(line))
 
 
 def _items(items: Sequence[str]) -> tuple[str, ...]:
-    return tuple(" ".join(i.split()) for i in items if i.strip())
+    return tuple(one_line(i) for i in items if one_line(i))
 
 
 def _answers(
@@ -159,7 +160,7 @@ def _other_notes(session: Session, content: Content) -> tuple[Answer, ...]:
     shown |= {q.id for q in content.wrapup}
     known = content.all_questions()
     return tuple(
-        Answer(known[key].text if key in known else key, "notes", _note_lines(text))
+        Answer(known[key].text if key in known else one_line(key), "notes", _note_lines(text))
         for key, text in session.notes.items()
         if key not in shown and text.strip()
     )
@@ -169,8 +170,8 @@ def _action_lines(actions: Sequence[Action], notes: bool) -> tuple[ActionLine, .
     return tuple(
         ActionLine(
             number=i,
-            what=" ".join(a.what.split()) if notes else "",
-            owner=" ".join(a.owner.split()) if notes else "",
+            what=one_line(a.what) if notes else "",
+            owner=one_line(a.owner) if notes else "",
             deadline=a.deadline,
             followup=a.followup,
             status=a.status,
@@ -204,7 +205,7 @@ def _timing(session: Session, content: Content) -> tuple[PhaseTime, ...]:
     # Whole seconds, so that the rows, their differences and the total agree.
     return tuple(
         PhaseTime(
-            content.phase_title(p.id, p.title),
+            one_line(content.phase_title(p.id, p.title)),
             round(p.minutes * 60.0),
             int(session.agenda.actual_seconds(p.id)),
         )

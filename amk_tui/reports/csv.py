@@ -29,7 +29,7 @@ import io
 from amk_tui.config.content import Content
 from amk_tui.core.scores import row_stats
 from amk_tui.core.session import Session
-from amk_tui.reports.model import MIN_ANSWERS, safe_letter
+from amk_tui.reports.model import MIN_ANSWERS, one_line, safe_letter
 
 CSV_HEADER = (
     "session_id",
@@ -68,9 +68,9 @@ def csv_report(session: Session, content: Content) -> str:
             st = stats[factor.id]
             shown = st.n >= MIN_ANSWERS
             row = [
-                session.id,
+                one_line(session.id),
                 session.date.isoformat(),
-                session.amg,
+                one_line(session.amg),
                 letter,
                 factor.id,
                 factor.name,

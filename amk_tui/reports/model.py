@@ -16,6 +16,8 @@ print is in it, and nothing else, so the rules below hold for every format at on
   (else it could be worked back out of them).
 - A group's letter is one of A–Z whatever the file says; anything else becomes the letter
   of the group's place, so a "letter" can never carry free text into a report.
+- Typed text loses control characters and bidi overrides (`clean`), so it can neither hide
+  nor reorder what stands beside it; each format then escapes it for itself.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ from amk_tui.core.scores import (
     most_split_factor,
 )
 from amk_tui.reports.words import Words
+
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff]"
+)
+"""Control characters, bidi embeddings/overrides/isolates, lone surrogates and BOMs: typed text
+that could hide, reorder or corrupt what a report shows (a name that flips the table)."""
 
 MIN_ANSWERS = 3
 """Fewer individual answers than this are never summarised (a mean of two gives both away)."""
@@ -236,7 +244,17 @@ class Referat:
         ]
 
 
-# -- building --------------------------------------------------------------------------------
+# -- the rules ------------------------------------------------------------------------------
+def clean(text: str) -> str:
+    """Typed text as a report shows it: line breaks kept (`\r` as `\n`), the invisible out."""
+    return _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def one_line(text: str) -> str:
+    """Typed text on one line: cleaned, runs of white space as one space."""
+    return " ".join(clean(text).split())
+
+
 def safe_letter(group: Group, index: int) -> str:
     """The group's letter if it is one of A–Z, else the letter of its place."""
     letter = group.letter.strip()
