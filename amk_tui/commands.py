@@ -1,4 +1,4 @@
-"""The non-interactive commands: check-config, list, purge, report."""
+"""The non-interactive commands: check-config, list, purge, report, handout."""
 
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ Word, so only what would otherwise *break* the document is escaped:
 
 - everywhere: `<` before a letter, `/`, `!` or `?` (it would be raw HTML, a `<script>`);
   `&name;` / `&#…;` (it would turn into another character); `![` (an image would load
-  from the network when viewed); a backslash before punctuation (it would vanish itself);
+  from the network when viewed); a backslash before punctuation or a code span (it would
+  vanish itself); nothing inside a code span, where a backslash would show;
 - in table cells: `|` (it would split the cell);
 - at a block start (each note line, each list item): a leading `#`, `-`, `+`, `*`, `1.`,
   `1)`, `>`, a fence, a rule (`---`) or `[x]:` (a heading, list, quote, code block, rule
@@ -23,10 +24,11 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _IMAGE = re.compile(r"!\[")
+_BACKTICKS = re.compile(r"`+")
 _BLOCK_START = re.compile(
     r"""(
         \#{1,6}(?:\s|$)          # heading
@@ -48,12 +50,39 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROL.sub("", text).split())
 
 
-def inline(text: str) -> str:
-    """Free text as one line of inline Markdown (after a label, in a paragraph)."""
-    text = _BACKSLASH.sub(r"\\\\", one_line(text))
+def _escape(text: str) -> str:
+    text = _BACKSLASH.sub(r"\\\\", text)
     text = _TAG.sub(r"\\<", text)
     text = _ENTITY.sub(r"\\&", text)
     return _IMAGE.sub(r"!\\[", text)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Where code spans are (CommonMark: a backtick run up to the next run as long)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    spans, i = [], 0
+    while i < len(runs):
+        start, end = runs[i]
+        same = (j for j in range(i + 1, len(runs)) if runs[j][1] - runs[j][0] == end - start)
+        close = next(same, None)
+        if close is None:
+            i += 1
+            continue
+        spans.append((start, runs[close][1]))
+        i = close + 1
+    return spans
+
+
+def inline(text: str) -> str:
+    """Free text as one line of inline Markdown (after a label, in a paragraph).
+
+    Inside a code span (`` `<b>` ``) nothing is escaped: a backslash there would show."""
+    text = one_line(text)
+    out, at = [], 0
+    for start, end in _code_spans(text):
+        out += [_escape(text[at:start]), text[start:end]]
+        at = end
+    return "".join([*out, _escape(text[at:])])
 
 
 def cell(text: str) -> str:

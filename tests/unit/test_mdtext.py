@@ -128,3 +128,11 @@ def test_cells_and_headings() -> None:
     assert mdtext.cell("a | b") == r"a \| b"
     assert mdtext.cell("a \\| b") == r"a \\\| b"
     assert mdtext.heading("C# og F #") == r"C# og F \#"
+
+
+def test_nothing_is_escaped_inside_a_code_span() -> None:
+    assert mdtext.inline("`<?` og <b>") == r"`<?` og \<b>"
+    assert mdtext.inline("``a ` <b>`` <i>") == r"``a ` <b>`` \<i>"
+    assert mdtext.inline("` <b>") == r"` \<b>"  # an unclosed backtick is text
+    assert mdtext.cell("`a | b`") == r"`a \| b`"  # a table still needs its pipes kept
+    assert mdtext.inline("\\`0`") == "\\\\`0`"  # a backslash before a code span stays visible
