@@ -4,7 +4,8 @@
     amk new --amg NAME …         start a new workshop at once
     amk resume [FILE]            go on with the newest unfinished (or the given) session
     amk list                     sessions, newest first
-    amk report FILE              minutes-ready Markdown (or CSV)
+    amk report FILE              the referat: Markdown, HTML, xlsx or CSV
+    amk handout                  the A4 handout to draw on, per group
     amk check-config [PATH]      is the config valid?
     amk purge --older-than DAYS  delete old sessions
 
@@ -82,10 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="a report for the minutes")
     _common(report, top=False)
-    report.add_argument("file", help="session file")
-    report.add_argument("--format", choices=("md", "csv"), default="md")
-    report.add_argument("--no-notes", action="store_true", help="leave every free text out")
-    report.add_argument("-o", "--output", metavar="OUT", help="write to a file")
+    _report_arguments(report)
+
+    handout = sub.add_parser("handout", help="the A4 handout: a hexagon to draw on per group")
+    _common(handout, top=False)
+    _handout_arguments(handout)
 
     check = sub.add_parser("check-config", help="check a config file")
     check.add_argument("path", nargs="?", help="config file (default: lookup order)")
@@ -95,6 +97,24 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
     purge.add_argument("--yes", action="store_true", help="don't ask")
     return parser
+
+
+def _report_arguments(report: argparse.ArgumentParser) -> None:
+    report.add_argument("file", help="session file")
+    report.add_argument("--format", choices=("md", "csv", "html", "xlsx"), default="md")
+    report.add_argument("--no-notes", action="store_true", help="leave every free text out")
+    report.add_argument("--timing", action="store_true", help="add the time used per phase")
+    report.add_argument("--chart", action="store_true", help="md: add the text (braille) chart")
+    report.add_argument("-o", "--output", metavar="OUT", help="write to a file")
+
+
+def _handout_arguments(handout: argparse.ArgumentParser) -> None:
+    handout.add_argument("--variant", type=int, choices=(1, 2), default=1)
+    groups = handout.add_mutually_exclusive_group()
+    groups.add_argument("--groups", type=int, metavar="N", default=None, help="number of groups")
+    groups.add_argument("--group", action="append", metavar="NAME", help="a group's name")
+    handout.add_argument("--slips", type=int, metavar="N", default=6, help="variant 2: slips/group")
+    handout.add_argument("-o", "--output", metavar="OUT", help="write to a file (HTML)")
 
 
 def _date(text: str) -> dt.date:
@@ -131,8 +151,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "purge":
         return commands.purge(store, args.older_than, args.yes)
     if args.command == "report":
-        path = store.resolve(args.file)
-        return commands.report(store, path, args.format, args.no_notes, args.output)
+        return commands.report(store, store.resolve(args.file), args)
+    if args.command == "handout":
+        return commands.handout(store, config, args)
     import amk_tui.launch as launch
 
     if args.command == "new":

@@ -1,7 +1,8 @@
-"""The non-interactive commands: check-config, list, purge, report."""
+"""The non-interactive commands: check-config, list, purge, report, handout."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -95,16 +96,52 @@ def purge(store: SessionStore, days: int, yes: bool, today: dt.date | None = Non
     return 0 if deleted == len(doomed) else 1
 
 
-def report(store: SessionStore, path: Path, fmt: str, no_notes: bool, output: str | None) -> int:
-    from amk_tui.report import build_report
+def report(store: SessionStore, path: Path, args: argparse.Namespace) -> int:
+    """`amk report FILE`: the referat in --format md|csv|html|xlsx, to -o or stdout."""
+    from amk_tui.report import build
+    from amk_tui.reports.model import Options
 
-    text = build_report(store, path, fmt=fmt, notes=not no_notes)
-    if output:
-        # Through the store: atomic and 0600, since the report holds the session's notes.
-        store.write_text(Path(output), text)
-        print(f"wrote {output}")
-    elif fmt == "md" and sys.stdout.isatty():
-        Console().print(Markdown(text))
+    options = Options(notes=not args.no_notes, timing=args.timing, chart=args.chart)
+    out = build(store, path, args.format, options)
+    if args.output:
+        # ISSUE-18 -o CHECK: the shared refusal of -o targets goes here (one call site).
+        _write(store, Path(args.output), out)
+    elif isinstance(out, bytes):
+        if sys.stdout.isatty():
+            print("amk: --format xlsx: add -o FILE.xlsx", file=sys.stderr)
+            return 2
+        sys.stdout.buffer.write(out)
+    elif args.format == "md" and sys.stdout.isatty():
+        Console().print(Markdown(out))
+    else:
+        sys.stdout.write(out)
+    return 0
+
+
+def handout(store: SessionStore, config: Config, args: argparse.Namespace) -> int:
+    """`amk handout`: the A4 handout (HTML) in the config's language, to -o or stdout."""
+    from amk_tui.reports.handout import HandoutOptions, handout_html
+
+    content = load_content(config.language)
+    names = tuple(args.group) if args.group else ("",) * (3 if args.groups is None else args.groups)
+    try:
+        options = HandoutOptions(variant=args.variant, groups=names, slips=args.slips)
+    except ValueError as exc:
+        print(f"amk: handout: {exc}", file=sys.stderr)
+        return 2
+    text = handout_html(content, options)
+    if args.output:
+        # ISSUE-18 -o CHECK: the shared refusal of -o targets goes here (one call site).
+        _write(store, Path(args.output), text)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _write(store: SessionStore, target: Path, data: str | bytes) -> None:
+    # Through the store: atomic and 0600, since a report holds the session's notes.
+    if isinstance(data, bytes):
+        store.write_bytes(target, data)
+    else:
+        store.write_text(target, data)
+    print(f"wrote {target}")

@@ -314,7 +314,11 @@ class SessionStore:
     def write_text(self, path: Path, text: str) -> None:
         self._write(path, text)
 
-    def _write(self, path: Path, text: str, exclusive: bool = False) -> None:
+    def write_bytes(self, path: Path, data: bytes) -> None:
+        """Like write_text, for a binary report (xlsx)."""
+        self._write(path, data)
+
+    def _write(self, path: Path, text: str | bytes, exclusive: bool = False) -> None:
         """Temp file in the same folder, fsync, 0600, then into place; the old file stays
         intact on any failure. `exclusive` raises FileExistsError instead of replacing."""
         folder = path.parent
@@ -322,7 +326,7 @@ class SessionStore:
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(text.encode("utf-8"))
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp_name, 0o600)
