@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 ARGS   ?=
 
-.PHONY: run demo test check lint format bench screenshots snapshots clean
+.PHONY: run demo test check lint format bench mutants screenshots snapshots clean
 
 $(VENV)/.run-installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ snapshots: $(VENV)/.dev-installed
 ## bench: timings and memory, medians over repeated runs, written to benchmarks/results.md
 bench: $(VENV)/.dev-installed
 	$(PY) -m benchmarks.run
+
+## mutants: mutation run over core/ and store.py with the unit tests (slow, ~20 min on 2 cores; not in make test)
+mutants: $(VENV)/.dev-installed
+	$(PY) scripts/mutants.py --jobs 2 --out benchmarks/mutants.md
 
 ## screenshots: the README's pictures, from `amk --demo`
 screenshots: $(VENV)/.dev-installed

@@ -18,12 +18,13 @@ from textual.signal import Signal
 from amk_tui import keys
 from amk_tui.app_keys import AppKeys
 from amk_tui.config import Config, Content, load_content
-from amk_tui.config.flow import item_count
+from amk_tui.config.flow import step_items, step_title
+from amk_tui.core.change import Change, Refusal
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.program import Step
 from amk_tui.core.session import Session
-from amk_tui.core.workshop import Change, Refusal, Workshop
-from amk_tui.keeper import Keeper
+from amk_tui.core.workshop import Workshop
+from amk_tui.keeper import Keeper, describe
 from amk_tui.store import SessionStore, StoreError, Summary, Unreadable
 from amk_tui.themes import DARK, THEMES
 
@@ -39,6 +40,8 @@ class AmkApp(AppKeys):
 
     ALERT_TICK = 0.25
     """Seconds between looks at the current countdown for the time-is-up alert."""
+    ROOM_LOOK = 1.0
+    """Seconds between looks for a room window following this workshop (`amk room`)."""
 
     def __init__(
         self,
@@ -64,6 +67,8 @@ class AmkApp(AppKeys):
         self.workshop: Workshop | None = None
         self.keeper: Keeper | None = None
         self.previous_path: Path | None = None
+        self.room_following = False
+        """A room window follows this workshop (then the console may show typed values)."""
         self.changes: Signal[Change] = Signal(self, "workshop-changed")
         """Every change of the workshop, after it was saved: screens redraw on it."""
         self._initial = (session, path)
@@ -104,6 +109,7 @@ class AmkApp(AppKeys):
 
             self.push_screen(StartScreen())
         self.set_interval(self.ALERT_TICK, self.check_alert)
+        self.set_interval(self.ROOM_LOOK, self.look_for_room)
         self._check_size(self.size.width, self.size.height)
 
     def list_sessions(self) -> tuple[list[Summary], list[Unreadable]]:
@@ -125,7 +131,7 @@ class AmkApp(AppKeys):
         try:
             path = self.store.create(session)
         except StoreError as exc:
-            return self.store_problem(exc)
+            return self.describe_problem(exc)
         self.open_session(session, path)
         return None
 
@@ -144,7 +150,7 @@ class AmkApp(AppKeys):
             session,
             view_only=keeper.view_only,
             previous=found[0] if found else None,
-            items=lambda step: item_count(self.content, step, session.variant),
+            items=lambda step: step_items(self.content, step, session.variant),
             listener=self,
         )
         if (problem := keeper.probe()) is not None:  # reported now, not at the first edit
@@ -153,22 +159,14 @@ class AmkApp(AppKeys):
             self.notify(self.content.t("notify.locked"), severity="warning", timeout=10)
         elif session.finished and not force_readonly:
             self.notify(self.content.t("notify.finished_readonly"), timeout=8)
-        if self.needs_followup():
+        if session.view.blank:  # blanked when amk stopped: the room stays black until `b`
+            self.call_after_refresh(self.show_blank, True)
+        if self.workshop.needs_followup:
             from amk_tui.screens.followup import FollowupScreen
 
             self._show(FollowupScreen())
             return
         self.show_current()
-
-    def needs_followup(self) -> bool:
-        """A new workshop whose AMG left open actions last time, not yet followed up."""
-        workshop = self.workshop
-        if workshop is None or workshop.previous is None or workshop.readonly:
-            return False
-        session, previous = workshop.session, workshop.previous
-        if session.agenda.index is not None or session.previous == previous.id:
-            return False
-        return any(a.status in ("open", "in-progress") for a in previous.actions)
 
     def _show(self, target: Screen[Any]) -> None:
         """Replace the base screen; anything open on top of it (a form, the help) closes."""
@@ -181,26 +179,43 @@ class AmkApp(AppKeys):
 
     def show_current(self) -> None:
         """The screen of the current step (the agenda before the program starts)."""
-        from amk_tui.screens.agenda import AgendaScreen
-        from amk_tui.screens.phase import PhaseScreen, screen_for
-
         assert self.session is not None
-        step = self.session.agenda.current
         base = self.screen_stack[1] if len(self.screen_stack) > 1 else None
-        if step is None:
-            self._show(AgendaScreen())
-        elif not (isinstance(base, PhaseScreen) and base.phase_index == step.phase_index):
-            self._show(screen_for(step))
+        if self.session.agenda.current is None:
+            from amk_tui.screens.agenda import AgendaScreen
+
+            if not isinstance(base, AgendaScreen):
+                self._show(AgendaScreen())
+            return
+        from amk_tui.screens.workshop import WorkshopScreen  # made when first needed
+
+        if not isinstance(base, WorkshopScreen):
+            self._show(WorkshopScreen())
+
+    def look_for_room(self) -> None:
+        """A room window follows (its lock is held): the console becomes a presenter view."""
+        from amk_tui.room.presence import room_following
+        from amk_tui.screens.workshop_base import WorkshopBase
+
+        following = self.path is not None and room_following(self.path)
+        if following != self.room_following:
+            self.room_following = following
+            for screen in self.screen_stack:
+                if isinstance(screen, WorkshopBase):
+                    screen.call_next(screen.refresh_scene)
 
     # -- the workshop changes -------------------------------------------------------------------
     def workshop_changed(self, change: Change) -> None:
-        """Save first (a person would be upset to lose it), then let every view redraw."""
+        """Save first (a person would be upset to lose it; a killed amk loses at most the
+        last keystroke), then let every view redraw."""
         if change.save:
             self.save()
         if change.what in ("position", "status", "followup"):
             self.show_current()
         if change.what == "status":
             self.refresh_bindings()
+        if change.what == "view" and self.session is not None:
+            self.show_blank(self.session.view.blank)
         self.changes.publish(change)
 
     def workshop_refused(self, reason: Refusal) -> None:
@@ -236,16 +251,11 @@ class AmkApp(AppKeys):
 
     def say_store_problem(self, exc: StoreError) -> None:
         title = self.content.t("notify.not_saved")
-        self.notify(self.store_problem(exc), title=title, severity="error", timeout=15)
+        self.notify(self.describe_problem(exc), title=title, severity="error", timeout=15)
 
     def describe_problem(self, exc: Exception) -> str:
         """A failed load or save in one line, in the session's language where it can be."""
-        return self.store_problem(exc) if isinstance(exc, StoreError) else str(exc)
-
-    def store_problem(self, exc: StoreError) -> str:
-        """A failed save in the session's language: the file and why."""
-        reason = self.content.t(f"store.{exc.reason}", detail=exc.detail)
-        return self.content.t(f"store.{exc.action}", path=str(exc.path), reason=reason)
+        return describe(self.content, exc)
 
     def status_flags(self) -> str:
         """What the phase bar must warn about: not saved, or read-only."""
@@ -256,16 +266,16 @@ class AmkApp(AppKeys):
 
     # -- stepping -------------------------------------------------------------------------------
     def go_step(self, index: int) -> None:
-        """Enter a step of the program (its countdown starts by itself)."""
+        """Enter a step of the program (its countdown starts by itself). What is open over the
+        workshop closes: a dialog asked about the step that is left (reset its timer …)."""
         assert self.workshop is not None
         self.flush_edits()
+        while isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
         self.workshop.go(index)
 
     def step_title(self, step: Step) -> str:
-        phase = self.content.phase_title(step.phase.id, step.phase.title)
-        if step.round is None:
-            return phase
-        return f"{phase}: {self.content.round_title(step.round.id, step.round.title)}"
+        return step_title(self.content, step)
 
     def phase_title(self, index: int) -> str:
         assert self.session is not None

@@ -6,12 +6,16 @@ workshop and its file. Dialogs (confirm, where to save) live in `screens/dialogs
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from amk_tui import keys
@@ -24,8 +28,33 @@ if TYPE_CHECKING:
     from amk_tui.core.session import Session
     from amk_tui.core.workshop import Workshop
     from amk_tui.keeper import Keeper
+    from amk_tui.store import SessionStore
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
+READABLE_KEYS = {
+    "pgdn": "PgDn",
+    "pgup": "PgUp",
+    "esc": "Esc",
+    "escape": "Esc",
+    "enter": "Enter",
+    "delete": "Del",
+    "del": "Del",
+    "home": "Home",
+    "end": "End",
+    "insert": "Ins",
+    "ins": "Ins",
+    "tab": "Tab",
+}
+"""Textual's short key names, as the keys are printed on a keyboard."""
+
+
+def crash_line(content: Content, error: Exception, folder: Path | None) -> str:
+    """The traceback into the crash log (beside the sessions), and one line for the person."""
+    from amk_tui.crash import write_crash_log
+
+    log = write_crash_log(error, folder)
+    where = f" – {content.t('crash.log', path=str(log))}" if log else ""
+    return f"amk: {content.t('crash.line')}: {type(error).__name__}{where}"
 
 
 class AppKeys(App[int]):
@@ -35,6 +64,7 @@ class AppKeys(App[int]):
 
     config: Config
     content: Content
+    store: SessionStore
     workshop: Workshop | None
     keeper: Keeper | None
 
@@ -49,6 +79,36 @@ class AppKeys(App[int]):
     @property
     def countdown(self) -> Countdown | None:
         return None if self.session is None else self.session.agenda.countdown
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A failure of amk itself: the traceback goes to a log file, the facilitator gets
+        one line (a traceback on the room's screen helps nobody and can show notes).
+
+        Under a test (headless) Textual's own handling stays, so a test sees the error.
+        """
+        if self.is_headless:
+            super()._handle_exception(error)
+            return
+        with contextlib.suppress(Exception):
+            self.save()  # what the last keystroke changed, if it can be saved at all
+        self.exit(return_code=70, message=crash_line(self.content, error, self.store.folder))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast; its text is text (a path or a name with `[/]` is shown as typed)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as a keyboard names them: PgDn, not Textual's `pgdn`."""
+        shown = super().get_key_display(binding)
+        return READABLE_KEYS.get(shown, shown)
 
     @property
     def amk(self) -> AmkApp:
@@ -143,12 +203,25 @@ class AppKeys(App[int]):
             self.push_screen(AgendaOverlay())
 
     def action_blank(self) -> None:
+        """Black out the screen (and a following room window), or bring it back."""
+        if self.workshop is not None:
+            self.workshop.toggle_blank()  # the app shows it when it hears the change
+        else:
+            self.show_blank(not self.is_blank)
+
+    @property
+    def is_blank(self) -> bool:
         from amk_tui.screens.modals import BlankScreen
 
-        if isinstance(self.screen, BlankScreen):
-            self.pop_screen()
-        else:
+        return any(isinstance(s, BlankScreen) for s in self.screen_stack)
+
+    def show_blank(self, blank: bool) -> None:
+        from amk_tui.screens.modals import BlankScreen
+
+        if blank and not self.is_blank:
             self.push_screen(BlankScreen())
+        elif not blank and isinstance(self.screen, BlankScreen):
+            self.pop_screen()
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT.name if self.theme == DARK.name else DARK.name

@@ -21,8 +21,18 @@ from amk_tui import plotext_compat
 from amk_tui.core import radar
 from amk_tui.core.palette import GROUP_COLORS, RGB, contrast, group_color, readable
 from amk_tui.core.radar import Point, View
+from amk_tui.core.series import Series
 
-__all__ = ["GROUP_COLORS", "Ink", "Series", "contrast", "draw_bars", "draw_radar", "group_color"]
+__all__ = [
+    "GROUP_COLORS",
+    "Ink",
+    "Series",
+    "bar_labels",
+    "contrast",
+    "draw_bars",
+    "draw_radar",
+    "group_color",
+]
 __all__ += ["radar_text", "readable"]
 
 Plt = Any
@@ -34,32 +44,10 @@ GUIDE_MARKER = "braille"
 """Rings and spokes: dotted, so the groups' lines stand out."""
 PREVIOUS_MARKER = "•"
 """The previous session's polygon."""
-SPREAD_MARKER = "•"
+SPREAD_MARKER = "+"
 """The min–max of a group's individual rows along a spoke."""
 LABEL_GAP = 2
 """Columns between a spoke's tip and its label."""
-
-
-@dataclass(frozen=True)
-class Series:
-    """One line on the chart: a group (or the previous session's mean)."""
-
-    letter: str
-    """"A", "B", …: shown in the legend and at the vertices (projectors wash colours out)."""
-    name: str
-    values: tuple[float | None, ...]
-    """One per factor in FACTOR_IDS order; None = not scored."""
-    color: RGB | None = None
-    """None = plain (for the text report)."""
-    dim: bool = False
-    """Drawn as an overlay (the previous session): dotted, no letters at the vertices."""
-    spread: tuple[tuple[float, float] | None, ...] | None = None
-    """Optional min–max per factor (the individual rows), drawn along the spokes."""
-
-    @property
-    def scored(self) -> bool:
-        """True if any factor has a value."""
-        return any(v is not None for v in self.values)
 
 
 @dataclass(frozen=True)
@@ -77,27 +65,27 @@ class Ink:
 # --- colours -----------------------------------------------------------------------------
 
 
-def _color(c: RGB | None, ink: Ink) -> RGB | str:
+def color_of(c: RGB | None, ink: Ink) -> RGB | str:
     if c is None:
         return "default"
     return readable(c, ink.canvas) if ink.canvas is not None else c
 
 
-def _series_color(s: Series, ink: Ink) -> RGB | str:
+def series_color(s: Series, ink: Ink) -> RGB | str:
     """A series' colour; a dim series without one takes the text colour (not the guides')."""
     if s.color is None and s.dim:
-        return _ink_color(ink.text)
-    return _color(s.color, ink)
+        return ink_color(ink.text)
+    return color_of(s.color, ink)
 
 
-def _ink_color(c: RGB | None) -> RGB | str:
+def ink_color(c: RGB | None) -> RGB | str:
     return "default" if c is None else c
 
 
 # --- radar -------------------------------------------------------------------------------
 
 
-def _reset(plt: Plt, width: int, height: int, title: str) -> None:
+def reset_figure(plt: Plt, width: int, height: int, title: str) -> None:
     plotext_compat.make_deterministic()
     plt.clear_data()
     plt.plotsize(width, height)
@@ -119,29 +107,44 @@ def _text(plt: Plt, text: str, p: Point, color: RGB | str, align: str, bold: boo
     plt.text(text, p.x, p.y, color=color, alignment=align, style="bold" if bold else None)
 
 
-def _numbered(labels: Sequence[str]) -> list[str]:
+def numbered(labels: Sequence[str]) -> list[str]:
     return [f"{i} {text}" for i, text in enumerate(labels, start=1)]
 
 
 def _legend(
-    plt: Plt, view: View, series: Sequence[Series], ink: Ink, rows_free: int, col_free: int
+    plt: Plt,
+    view: View,
+    series: Sequence[Series],
+    ink: Ink,
+    rows_free: int,
+    col_free: int,
+    solid: bool = False,
+    spread_label: str = "",
 ) -> None:
-    """Legend in the top corners (left first, then right), one group a line."""
+    """Legend in the top corners (left first, then right), one group a line; last time's
+    mean with its dotted mark, and the individual spread's mark when there is one."""
     if rows_free <= 0 or col_free < 4:
         return
     corners = [(0, "left"), (view.cols - 1, "right")]
-    for k, s in enumerate(series[: 2 * rows_free]):
+    entries = [(PREVIOUS_MARKER if s.dim else s.letter or PREVIOUS_MARKER, s) for s in series]
+    entries = [(mark, s) for mark, s in entries if s.name or s.letter]
+    if spread_label and any(_has_spread(s) for s in series):
+        entries.append((SPREAD_MARKER, Series("", spread_label, ())))
+    for k, (mark, s) in enumerate(entries[: 2 * rows_free]):
         corner, align = corners[k // rows_free]
         row = view.rows - 1 - (k % rows_free)
-        name = s.name[: max(col_free - 3, 0)]
-        color = _series_color(s, ink)
-        mark = s.letter or PREVIOUS_MARKER
+        name = _solid(s.name[: max(col_free - 3, 0)], solid)
+        color = series_color(s, ink) if s.values else ink_color(ink.text)
         if align == "left":
             _text(plt, mark, view.at_cell(corner, row), color, "left", True)
-            _text(plt, name, view.at_cell(corner + 2, row), _ink_color(ink.text), "left", False)
+            _text(plt, name, view.at_cell(corner + 2, row), ink_color(ink.text), "left", False)
         else:
             _text(plt, mark, view.at_cell(corner, row), color, "right", True)
-            _text(plt, name, view.at_cell(corner - 2, row), _ink_color(ink.text), "right", False)
+            _text(plt, name, view.at_cell(corner - 2, row), ink_color(ink.text), "right", False)
+
+
+def _has_spread(s: Series) -> bool:
+    return any(m is not None and m[1] > m[0] for m in (s.spread or ()))
 
 
 def _vertex_letters(plt: Plt, view: View, series: Sequence[Series], ink: Ink) -> None:
@@ -153,7 +156,7 @@ def _vertex_letters(plt: Plt, view: View, series: Sequence[Series], ink: Ink) ->
     for (col, row), here in cells.items():
         start = col - (len(here) - 1) // 2
         for k, s in enumerate(here):
-            _text(plt, s.letter, view.at_cell(start + k, row), _color(s.color, ink), "left", True)
+            _text(plt, s.letter, view.at_cell(start + k, row), color_of(s.color, ink), "left", True)
 
 
 def draw_radar(
@@ -174,8 +177,47 @@ def draw_radar(
     corners. Dim series are drawn first, under the groups, without letters. The hexagon is
     regular on screen (see `radar.fit_view`). `empty_text` is shown when nothing is scored.
     """
+    layer = Layer.ALL
+    draw_radar_layer(plt, layer, series, labels, width, height, title, ink, empty_text)
+
+
+class Layer:
+    """What one figure of the radar holds.
+
+    `ALL` is the whole chart on one figure (the text report). The widget draws the layers
+    apart and lays them over each other in this order: `GUIDES` (rings, spokes, factor
+    labels: kept until the size, theme or labels change), `LINES` (the series given: one
+    group's spread and line, or last time's mean — each kept until its values change) and
+    `TEXT` (the letters at the vertices, the legend, the empty-chart text: drawn every time).
+    A typed score then builds one group's layer and the text, not the whole chart.
+    """
+
+    ALL, GUIDES, LINES, TEXT = "all", "guides", "lines", "text"
+
+
+def _radar_view(labels: Sequence[str], width: int, height: int, title: str) -> View:
+    texts = numbered(labels)
+    pad_cols, pad_rows = radar.label_room(texts, gap=LABEL_GAP)
+    rows = height - (1 if title else 0)
+    return radar.fit_view(width, rows, n=len(labels), pad_cols=pad_cols, pad_rows=pad_rows)
+
+
+def draw_radar_layer(
+    plt: Plt,
+    layer: str,
+    series: Sequence[Series],
+    labels: Sequence[str],
+    width: int,
+    height: int,
+    title: str = "",
+    ink: Ink | None = None,
+    empty_text: str = "",
+    spread_label: str = "",
+) -> None:
+    """One layer of the radar (see `Layer`); the text layer keeps its spaces solid, so a
+    legend or the empty text covers the lines under it when the layers are laid together."""
     ink = ink or Ink()
-    _reset(plt, width, height, title)
+    reset_figure(plt, width, height, title)
     plt.frame(False)
     plt.grid(False, False)
     plt.xticks([])
@@ -183,28 +225,37 @@ def draw_radar(
     n = len(labels)
     if n < 3:
         return
-    texts = _numbered(labels)
-    pad_cols, pad_rows = radar.label_room(texts, gap=LABEL_GAP)
-    view = radar.fit_view(
-        width, height - (1 if title else 0), n=n, pad_cols=pad_cols, pad_rows=pad_rows
-    )
+    texts = numbered(labels)
+    view = _radar_view(labels, width, height, title)
     plt.xlim(*view.xlim)
     plt.ylim(*view.ylim)
-    _radar_guides(plt, n, ink)
+    text_color = ink_color(ink.text)
+    if layer in (Layer.ALL, Layer.GUIDES):
+        _radar_guides(plt, n, ink)
+    if layer in (Layer.ALL, Layer.LINES):
+        _radar_lines(plt, series, n, ink)
+    if layer in (Layer.ALL, Layer.GUIDES):
+        for anchor in radar.label_anchors(n, view, gap=LABEL_GAP):
+            _text(plt, texts[anchor.index], anchor.point, text_color, anchor.align, True)
+    if layer not in (Layer.ALL, Layer.TEXT):
+        return
+    solid = layer == Layer.TEXT
     groups = [s for s in series if not s.dim]
-    _radar_lines(plt, series, n, ink)
-    text_color = _ink_color(ink.text)
-    for anchor in radar.label_anchors(n, view, gap=LABEL_GAP):
-        _text(plt, texts[anchor.index], anchor.point, text_color, anchor.align, True)
     _vertex_letters(plt, view, groups, ink)
-    _radar_legend(plt, view, series, texts, ink)
+    _radar_legend(plt, view, series, texts, ink, solid, spread_label)
     if not any(s.scored for s in groups) and empty_text:
-        _text(plt, f" {empty_text} ", Point(0, 0), text_color, "center", True)
+        empty = _solid(f" {empty_text} ", solid)
+        _text(plt, empty, Point(0, 0), text_color, "center", True)
+
+
+def _solid(text: str, solid: bool) -> str:
+    """Spaces as no-break spaces: they cover what lies under them on the other layer."""
+    return text.replace(" ", "\u00a0") if solid else text
 
 
 def _radar_guides(plt: Plt, n: int, ink: Ink) -> None:
     """Rings 1–5 and the spokes, dotted."""
-    guide = _ink_color(ink.guide)
+    guide = ink_color(ink.guide)
     for r in radar.rings(n):
         _plot_path(plt, radar.closed(r), GUIDE_MARKER, guide)
     for i in range(n):
@@ -217,19 +268,25 @@ def _radar_lines(plt: Plt, series: Sequence[Series], n: int, ink: Ink) -> None:
     groups = [s for s in series if not s.dim]
     for s in (s for s in series if s.dim):
         pts = [v.point for v in radar.polygon(s.values)]
-        _plot_path(plt, radar.closed(pts), PREVIOUS_MARKER, _series_color(s, ink))
+        _plot_path(plt, radar.closed(pts), PREVIOUS_MARKER, series_color(s, ink))
     for s in groups:
         for i, minmax in enumerate(s.spread or ()):
             if minmax is not None and minmax[1] > minmax[0]:
                 a, b = (radar.spoke_point(i, n, v) for v in minmax)
-                _plot_path(plt, (a, b), SPREAD_MARKER, _color(s.color, ink))
+                _plot_path(plt, (a, b), SPREAD_MARKER, color_of(s.color, ink))
     for s in groups:
         pts = [v.point for v in radar.polygon(s.values)]
-        _plot_path(plt, radar.closed(pts), LINE_MARKER, _color(s.color, ink))
+        _plot_path(plt, radar.closed(pts), LINE_MARKER, color_of(s.color, ink))
 
 
 def _radar_legend(
-    plt: Plt, view: View, series: Sequence[Series], texts: Sequence[str], ink: Ink
+    plt: Plt,
+    view: View,
+    series: Sequence[Series],
+    texts: Sequence[str],
+    ink: Ink,
+    solid: bool,
+    spread_label: str = "",
 ) -> None:
     """The legend in the top corners, down to the row above the first side label."""
     n = len(texts)
@@ -238,112 +295,7 @@ def _radar_legend(
     rows_free = view.rows - 1 - max(side_rows, default=0) - 1
     top_label = len(texts[0]) if anchors[0].align == "center" else 0
     col_free = (view.cols - top_label) // 2 - 2
-    _legend(plt, view, series, ink, rows_free, col_free)
-
-
-# --- bars --------------------------------------------------------------------------------
-
-
-def draw_bars(
-    plt: Plt,
-    series: Sequence[Series],
-    labels: Sequence[str],
-    width: int,
-    height: int,
-    *,
-    title: str = "",
-    ink: Ink | None = None,
-    empty_text: str = "",
-) -> None:
-    """Grouped bars: one cluster per factor, one bar per group (y 0–5), letter on top.
-
-    A not-scored value has no bar. A dim series (previous session) is drawn as a dotted
-    line across its factor's cluster at its value. The legend runs along the top row.
-    """
-    ink = ink or Ink()
-    _reset(plt, width, height, title)
-    plt.grid(False, False)
-    plt.xaxes(True, False)
-    plt.yaxes(True, False)
-    text_color = _ink_color(ink.text)
-    plt.ticks_color(text_color)
-    n = len(labels)
-    if n == 0:
-        return
-    groups = [s for s in series if not s.dim]
-    # The canvas: minus the y tick labels and axis (2 columns), the x axis and its labels
-    # (2 rows) and the title; the top two rows hold the legend.
-    cols = max(width - 2, 2)
-    rows = max(height - (1 if title else 0) - 2, 4)
-    row_step = radar.SCALE_MAX / (rows - 3)
-    top = radar.SCALE_MAX + 2 * row_step
-    plt.xlim(0.5, n + 0.5)
-    plt.ylim(0, top)
-    plt.yticks(list(range(6)), [str(v) for v in range(6)])
-    plt.xticks(list(range(1, n + 1)), bar_labels(labels, cols / n))
-
-    _bars(plt, series, n, cols, row_step, ink)
-    _bar_legend(plt, groups, n, cols, top, ink)
-    if not any(s.scored for s in groups) and empty_text:
-        mid = ((n + 1) / 2, radar.SCALE_MAX / 2)
-        plt.text(f" {empty_text} ", *mid, color=text_color, alignment="center", style="bold")
-
-
-def _bars(plt: Plt, series: Sequence[Series], n: int, cols: int, row_step: float, ink: Ink) -> None:
-    """Last time as a dotted line across each cluster; then each group's bars and letters."""
-    groups = [s for s in series if not s.dim]
-    k = max(len(groups), 1)
-    cluster = 0.8 if cols / n >= 12 else 0.7  # a visible gap between factors when narrow
-    slot = cluster / k
-    for s in (s for s in series if s.dim):
-        color = _series_color(s, ink)
-        for i, v in enumerate(s.values):
-            if v is not None:
-                plt.plot([i + 0.55, i + 1.45], [v, v], marker=PREVIOUS_MARKER, color=color)
-    for j, s in enumerate(groups):
-        offset = -cluster / 2 + slot * (j + 0.5)
-        xs = [i + 1 + offset for i, v in enumerate(s.values) if v is not None]
-        ys = [float(v) for v in s.values if v is not None]
-        if not xs:
-            continue
-        color = _color(s.color, ink)
-        plt.bar(xs, ys, width=slot * 0.75, color=color, reset_ticks=False, marker="sd")
-        for x, y in zip(xs, ys, strict=True):
-            plt.text(s.letter, x, y + row_step, color=color, alignment="center", style="bold")
-
-
-def _bar_legend(
-    plt: Plt, groups: Sequence[Series], n: int, cols: int, top: float, ink: Ink
-) -> None:
-    """Along the top row: each group's coloured letter, its name in the text colour."""
-    text_color = _ink_color(ink.text)
-    pitch = n / (cols - 1)
-    col = 0
-    for s in groups:
-        name = f" {s.name}  "
-        if col + 1 + len(name) > cols:
-            break
-        x = 0.5 + col * pitch
-        color = _color(s.color, ink)
-        plt.text(s.letter, x, top, color=color, alignment="left", style="bold")
-        plt.text(name, x + pitch, top, color=text_color, alignment="left")
-        col += 1 + len(name)
-
-
-def bar_labels(labels: Sequence[str], slot: float) -> list[str]:
-    """Numbered labels if they fit under their cluster, else bare, else numbered and cut.
-
-    Two cells stay free between neighbours: plotext drops a tick label that would touch the
-    one before it (the last factor went missing at 80 columns). Cut labels keep the factor's
-    number, as in the grid, so "4 Res" still says which factor it is; at worst the number.
-    """
-    numbered = _numbered(labels)
-    if max(len(t) for t in numbered) + 2 <= slot:
-        return numbered
-    if max(len(t) for t in labels) + 2 <= slot:
-        return list(labels)
-    cut = max(int(slot) - 2, 1)
-    return [t[:cut].rstrip() for t in numbered]
+    _legend(plt, view, series, ink, rows_free, col_free, solid, spread_label)
 
 
 # --- text report -------------------------------------------------------------------------
@@ -367,3 +319,6 @@ def radar_text(
     fig.plotsize(width, height)
     lines = uncolorize(fig.build()).splitlines()
     return "\n".join(line.rstrip() for line in lines).rstrip("\n") + "\n"
+
+
+from amk_tui.chart_bars import bar_labels, draw_bars  # noqa: E402  (bars use the helpers above)

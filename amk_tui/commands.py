@@ -1,4 +1,10 @@
-"""The non-interactive commands: check-config, list, purge, report, handout."""
+"""The non-interactive commands: check-config, list, purge, report, handout.
+
+What they print from outside (AMG names, file names, folder names) is text, never markup or
+terminal escapes: table cells are `rich.text.Text`, names are cut and made visible
+(`core.text`). `list` and `report` without `-o` write nothing; every `-o` goes through
+`store.refuse_output` before anything is built or written.
+"""
 
 from __future__ import annotations
 
@@ -11,60 +17,69 @@ from rich import box
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
+from rich.text import Text
 
-from amk_tui.config import Config, load_config, load_content
+from amk_tui.config import Config, content_for, load_config, load_content
 from amk_tui.core.scores import format_mean
-from amk_tui.store import SessionStore
+from amk_tui.core.text import one_line, visible
+from amk_tui.store import SessionStore, refuse_output
+
+NAME_WIDTH = 60
+"""Characters of an AMG name `amk list` and `amk purge` show."""
 
 
 def check_config(path: str | None) -> int:
+    """The config and everything it points at (the slides) load: what `amk new` will need."""
     config = load_config(path)
+    content_for(config)
     minutes = config.planned_minutes
-    print(f"ok: {len(config.program.phases)} phases, {minutes:g} min ({config.source})")
+    source = visible(config.source, multiline=False)
+    print(f"ok: {len(config.program.phases)} phases, {minutes:g} min ({source})")
     return 0
 
 
 def list_sessions(store: SessionStore, config: Config) -> int:
-    content = load_content(config.language)
+    # The config's factor labels, not its slides: a list shows no slide.
+    content = load_content(config.language, factor_overrides=config.factor_overrides)
     entries, bad = store.summaries()
-    console = Console(width=None if sys.stdout.isatty() else 160)
+    console = Console(width=None if sys.stdout.isatty() else 160, highlight=False)
     # The file name is what `amk report` and `amk resume` take: it is never cut. On a narrow
     # terminal the table loses its frame and the six means share one column headed 1–6 (the
     # factors' numbers on the slides).
     narrow = console.width < 120
     table = Table(
-        title=f"{store.folder}",
+        title=Text(visible(str(store.folder), multiline=False)),
         title_justify="left",
         box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
         pad_edge=not narrow,
     )
-    table.add_column(content.t("list.file"), no_wrap=True)
-    table.add_column("AMG", overflow="fold", min_width=8)
-    table.add_column(content.t("list.status"), no_wrap=narrow)
+    table.add_column(Text(content.t("list.file")), no_wrap=True)
+    table.add_column(Text("AMG"), overflow="fold", min_width=8)
+    table.add_column(Text(content.t("list.status")), no_wrap=narrow)
     decimal = content.t("number.decimal")
     if narrow:
         heading = " ".join(f"{f.number:>3}" for f in content.factors)
-        table.add_column(heading, no_wrap=True)
+        table.add_column(Text(heading), no_wrap=True)
     else:
-        table.add_column(content.t("list.groups"), justify="right")
+        table.add_column(Text(content.t("list.groups")), justify="right")
         for factor in content.factors:
-            table.add_column(factor.short, justify="right")
+            table.add_column(Text(one_line(factor.short, 14)), justify="right")
     for s in entries:
         means = [format_mean(m, decimal) for m in s.means]
-        status = content.t(f"status.{s.status}")
+        cells = [visible(s.path.name, multiline=False), one_line(s.amg, NAME_WIDTH)]
+        cells.append(content.t(f"status.{s.status}"))
         if narrow:
-            table.add_row(s.path.name, s.amg, status, " ".join(f"{m:>3}" for m in means))
+            cells.append(" ".join(f"{m:>3}" for m in means))
         else:
-            table.add_row(s.path.name, s.amg, status, str(s.groups), *means)
+            cells.extend([str(s.groups), *means])
+        table.add_row(*(Text(cell) for cell in cells))
     if entries:
         console.print(table)
     else:
-        console.print(content.t("list.empty", folder=store.folder))
+        console.print(Text(content.t("list.empty", folder=visible(str(store.folder)))))
     for item in bad:
-        print(
-            f"amk: {item.path.name}: {content.t('list.unreadable')}: {item.problem}",
-            file=sys.stderr,
-        )
+        line = f"amk: {item.path.name}: {content.t('list.unreadable')}: {item.problem}"
+        print(visible(line, multiline=False), file=sys.stderr)
     return 0
 
 
@@ -77,7 +92,8 @@ def purge(store: SessionStore, days: int, yes: bool, today: dt.date | None = Non
         print(f"nothing older than {days} days in {store.folder}")
         return 0
     for entry in doomed:
-        print(f"  {entry.path.name}  ({entry.date}, {entry.amg})")
+        name = visible(entry.path.name, multiline=False)
+        print(f"  {name}  ({entry.date}, {one_line(entry.amg, NAME_WIDTH)})")
     if not yes:
         if not sys.stdin.isatty():
             print("amk: add --yes to delete without asking", file=sys.stderr)
@@ -91,7 +107,9 @@ def purge(store: SessionStore, days: int, yes: bool, today: dt.date | None = Non
         if store.delete(entry):
             deleted += 1
         else:
-            print(f"  kept {entry.path.name}: it is open in amk right now")
+            print(
+                f"  kept {visible(entry.path.name, multiline=False)}: it is open in amk right now"
+            )
     print(f"deleted {deleted} sessions")
     return 0 if deleted == len(doomed) else 1
 
@@ -101,10 +119,11 @@ def report(store: SessionStore, path: Path, args: argparse.Namespace) -> int:
     from amk_tui.report import build
     from amk_tui.reports.model import Options
 
+    if args.output:  # before anything is read or written: -o never replaces a session
+        refuse_output(Path(args.output), sources=[path])
     options = Options(notes=not args.no_notes, timing=args.timing, chart=args.chart)
     out = build(store, path, args.format, options)
     if args.output:
-        # ISSUE-18 -o CHECK: the shared refusal of -o targets goes here (one call site).
         _write(store, Path(args.output), out)
     elif isinstance(out, bytes):
         if sys.stdout.isatty():
@@ -122,6 +141,8 @@ def handout(store: SessionStore, config: Config, args: argparse.Namespace) -> in
     """`amk handout`: the A4 handout (HTML) in the config's language, to -o or stdout."""
     from amk_tui.reports.handout import HandoutOptions, handout_html
 
+    if args.output:
+        refuse_output(Path(args.output))
     content = load_content(config.language)
     names = tuple(args.group) if args.group else ("",) * (3 if args.groups is None else args.groups)
     try:
@@ -131,7 +152,6 @@ def handout(store: SessionStore, config: Config, args: argparse.Namespace) -> in
         return 2
     text = handout_html(content, options)
     if args.output:
-        # ISSUE-18 -o CHECK: the shared refusal of -o targets goes here (one call site).
         _write(store, Path(args.output), text)
     else:
         sys.stdout.write(text)
@@ -144,4 +164,4 @@ def _write(store: SessionStore, target: Path, data: str | bytes) -> None:
         store.write_bytes(target, data)
     else:
         store.write_text(target, data)
-    print(f"wrote {target}")
+    print(f"wrote {visible(str(target), multiline=False)}")

@@ -16,11 +16,20 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from amk_tui.config.content import Content
+from amk_tui.core.change import CARRY
 from amk_tui.core.clock import Clock
 from amk_tui.core.errors import SessionError
 from amk_tui.core.session import Action, Session
-from amk_tui.core.workshop import CARRY
 from amk_tui.store import SessionLock, SessionStore, StoreError
+
+
+def describe(content: Content, exc: Exception) -> str:
+    """A failed load or save in one line in the content's language: the file and why."""
+    if not isinstance(exc, StoreError):
+        return str(exc)
+    reason = content.t(f"store.{exc.reason}", detail=exc.detail)
+    return content.t(f"store.{exc.action}", path=str(exc.path), reason=reason)
 
 
 class Keeper:

@@ -55,6 +55,8 @@ BLANK = Command("blank", "b", "key.blank", show=False)
 THEME = Command("toggle_theme", "ctrl+l", "key.theme", show=False)
 SAVE_AS = Command("save_as", "ctrl+s", "key.save_as", show=False)
 REOPEN = Command("reopen", "ctrl+r", "key.reopen", show=False)
+PALETTE = Command("command_palette", "ctrl+p", "key.palette", show=False, priority=True)
+"""Textual's command palette, declared here so its footer label is in the session's words."""
 
 # -- timer: on every phase screen --------------------------------------------------------------
 PAUSE = Command("toggle_timer", "space", "key.pause", key_display="␣")
@@ -72,7 +74,7 @@ PREV_REMOTE = Command("prev", "pageup", "key.prev", show=False, priority=True)
 FIRST = Command("first", "home", "key.first", show=False)
 LAST = Command("last", "end", "key.last", show=False)
 
-APP_COMMANDS = (QUIT, HELP, AGENDA, BLANK, THEME, SAVE_AS, REOPEN)
+APP_COMMANDS = (QUIT, HELP, AGENDA, BLANK, THEME, SAVE_AS, REOPEN, PALETTE)
 TIMER_COMMANDS = (PAUSE, PLUS, MINUS, PLUS5, RESET)
 STEP_COMMANDS = (NEXT, PREV, NEXT_REMOTE, PREV_REMOTE)
 

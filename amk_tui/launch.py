@@ -1,4 +1,8 @@
-"""Starting the app: the start screen, a new workshop, resume, or the demo."""
+"""Starting the app: the start screen, a new workshop, resume, or the demo.
+
+Everything a command needs (config, content, slides, the arguments) is checked before it
+writes anything: a bad slide or a bad `--groups` leaves no session file behind.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ import tempfile
 from pathlib import Path
 
 from amk_tui.app import AmkApp
-from amk_tui.config import Config, load_content
+from amk_tui.config import Config, content_for
 from amk_tui.core.demo import demo_session
 from amk_tui.core.errors import AmkError, SessionError
+from amk_tui.core.scores import MAX_GROUPS
 from amk_tui.core.setup import new_session, parse_groups
 from amk_tui.store import SessionStore
 
@@ -21,31 +26,36 @@ def _run(app: AmkApp) -> int:
 
 
 def start(config: Config, store: SessionStore) -> int:
-    return _run(AmkApp(config, store))
+    return _run(AmkApp(config, store, content=content_for(config)))
 
 
 def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
-    try:
-        groups = args.group or parse_groups(str(args.groups or ""))
-    except ValueError as exc:
-        raise AmkError(f"--groups: must be {exc}") from None
-    try:
-        session = new_session(
-            args.amg,
-            config.program,
-            groups=groups,
-            unit=args.unit,
-            facilitator=args.facilitator,
-            date=args.date,
-            language=config.language,
-            variant=args.variant,
-            revealed=not config.hide_until_reveal,
-            default_name=load_content(config.language).t("group.default"),
-        )
-    except ValueError:
-        raise AmkError("--amg: must not be empty") from None
+    """`amk new`: arguments, config and content are checked first, then the file is made."""
+    if args.group is not None:
+        groups = [name.strip() for name in args.group]
+        if not all(groups):
+            raise AmkError("--group: a group's name must not be empty")
+        if len(groups) > MAX_GROUPS:
+            raise AmkError(f"--group: {len(groups)} groups, at most {MAX_GROUPS}")
+    else:
+        groups = parse_groups(str(args.groups) if args.groups is not None else "")
+    if not args.amg.strip():
+        raise AmkError("--amg: must not be empty")
+    content = content_for(config)  # slides too: a broken one fails here, before the file
+    session = new_session(
+        args.amg,
+        config.program,
+        groups=groups,
+        unit=args.unit,
+        facilitator=args.facilitator,
+        date=args.date,
+        language=config.language,
+        variant=args.variant,
+        revealed=not config.hide_until_reveal,
+        default_name=content.t("group.default"),
+    )
     path = store.create(session)
-    return _run(AmkApp(config, store, session=session, path=path))
+    return _run(AmkApp(config, store, session=session, path=path, content=content))
 
 
 def resume(config: Config, store: SessionStore, path: Path | None) -> int:
@@ -60,20 +70,24 @@ def resume(config: Config, store: SessionStore, path: Path | None) -> int:
             session = store.load(path)
         except SessionError as exc:
             raise AmkError(str(exc)) from None
-    return _run(AmkApp(config, store, session=session, path=path))
+    content = content_for(config, session.language)
+    return _run(AmkApp(config, store, session=session, path=path, content=content))
 
 
 def demo(config: Config, args: argparse.Namespace) -> int:
-    """A throw-away workshop in a temporary folder, opened at the scoring round."""
+    """A throw-away workshop in a temporary folder, opened where its scores are drawn: the
+    score round of a program in rounds, else Opsamling's comparison (the deck's program)."""
+    content = content_for(config)
     with tempfile.TemporaryDirectory(prefix="amk-demo-") as folder:
         store = SessionStore(Path(folder))
         session = demo_session(config.program, config.language)
         path = store.create(session)
-        app = AmkApp(config, store, session=session, path=path, throwaway=True)
-        score_round = next(
-            (i for i, s in enumerate(session.agenda.steps) if s.round and s.round.kind == "score"),
-            0,
+        app = AmkApp(config, store, session=session, path=path, throwaway=True, content=content)
+        steps = session.agenda.steps
+        scores_drawn = next(
+            (i for i, s in enumerate(steps) if s.round and s.round.kind == "score"),
+            next((i for i, s in enumerate(steps) if s.phase.kind == "wrapup"), 0),
         )
-        session.agenda.go(score_round)
+        session.agenda.go(scores_drawn)
         store.save(session, path)
         return _run(app)

@@ -8,6 +8,7 @@ plotext upgrade breaks something, this module is the one to read.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import plotext._utility as _utility
@@ -50,6 +51,49 @@ def build_grid(fig: Figure, width: int, height: int) -> Any:
     fig._set_sizes()
     fig._build_matrix()
     return fig.monitor.matrix
+
+
+@dataclass
+class Grid:
+    """A built figure's cells, row by row (the shape of plotext's matrix, copied)."""
+
+    Rows: list[int]
+    marker: dict[int, list[str]]
+    fullground: dict[int, list[object]]
+    style: dict[int, list[object]]
+    background: dict[int, list[object]]
+
+
+def _tuple(value: object) -> object:
+    """plotext keeps RGB colours as lists; as tuples they compare and hash."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def copy_grid(matrix: Any) -> Grid:
+    """A built figure's cells, kept apart from the figure (which is built again next)."""
+    rows = list(matrix.Rows)
+    return Grid(
+        rows,
+        {r: list(matrix.marker[r]) for r in rows},
+        {r: [_tuple(c) for c in matrix.fullground[r]] for r in rows},
+        {r: list(matrix.style[r]) for r in rows},
+        {r: [_tuple(c) for c in matrix.background[r]] for r in rows},
+    )
+
+
+def overlay(base: Grid, top: Any) -> Grid:
+    """`top` over `base`, cell by cell: a cell of `top` that is not blank wins."""
+    out = Grid(base.Rows, {}, {}, {}, {})
+    for r in base.Rows:
+        marker, fg, st, bg = (list(base.marker[r]), list(base.fullground[r]),
+                              list(base.style[r]), list(base.background[r]))  # fmt: skip
+        top_marker = top.marker[r]
+        for c, char in enumerate(top_marker):
+            if char != " ":
+                marker[c], fg[c] = char, _tuple(top.fullground[r][c])
+                st[c], bg[c] = top.style[r][c], _tuple(top.background[r][c])
+        out.marker[r], out.fullground[r], out.style[r], out.background[r] = marker, fg, st, bg
+    return out
 
 
 def color_code(name: str) -> int | None:

@@ -1,8 +1,14 @@
 """The session store: one TOML file per workshop in the sessions folder.
 
 Writes are atomic (temp file in the same folder, fsync, `os.replace`), files are 0600 and
-the folder 0700. A file that does not load is reported by name and never rewritten. A lock
-file (`flock`, released by the kernel even on SIGKILL) makes a second `amk` read-only.
+the folder 0700 (each folder it creates, whatever the umask). A file that does not load is
+reported by name and never rewritten. A lock file (`flock`, released by the kernel even on
+SIGKILL, 0600) makes a second `amk` read-only. A session file that is a symbolic link stays
+one: saving replaces the file it points to.
+
+Reading never writes: listing uses the index (`.amk-index.json`) if it is there but only
+`create()` and `refresh_index()` write it. `refuse_output()` is the one check every `-o`
+goes through before a report is written.
 """
 
 from __future__ import annotations
@@ -14,9 +20,11 @@ import fcntl
 import json
 import os
 import re
+import stat
 import tempfile
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -27,6 +35,7 @@ from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
 from amk_tui.core.session import Session
+from amk_tui.files import SESSION_LIMIT, FileProblem, not_regular, read_regular
 
 SUFFIX = ".toml"
 INDEX = ".amk-index.json"
@@ -57,6 +66,62 @@ class StoreError(AmkError):
         english = {"disk_full": "the disk is full"}.get(self.reason, self.detail)
         verb = "not saved" if action == "save" else "cannot create the folder"
         super().__init__(f"{path}: {verb} ({english})")
+
+
+class OutputRefused(AmkError):
+    """`-o` names something a report must not replace: a session, a folder, a device …"""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
+    """Raise OutputRefused unless a report may be written to `target` (`amk report -o`).
+
+    Every command that writes a report where the facilitator says calls this first.
+    Refused, links followed:
+    - anything that is not a regular file: a folder, FIFO, device node or socket;
+    - a `.toml` name: sessions and config.toml are TOML, a report never is;
+    - one of `sources` (the session being reported), also through another name;
+    - an existing file that holds an amk session (`schema` and `amg` keys), whatever its name;
+    - amk's own lock and index files.
+    A name that does not exist yet is fine (a missing folder fails when writing).
+    """
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputRefused(target, f"cannot check it ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL in the name
+        raise OutputRefused(target, "is not a usable file name") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputRefused(target, f"{not_regular(info.st_mode)}: give a file name for the report")
+    real = Path(os.path.realpath(target))
+    if SUFFIX in (target.suffix.lower(), real.suffix.lower()):
+        raise OutputRefused(
+            target, "a .toml file is a session or a config; name the report .md or .csv"
+        )
+    if real.name == INDEX or (real.name.startswith(".") and real.name.endswith(".lock")):
+        raise OutputRefused(target, "is amk's own bookkeeping file")
+    if info is None:
+        return
+    for source in sources:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(source, target):
+                raise OutputRefused(target, "is the session the report is made from")
+    if _holds_session(real):
+        raise OutputRefused(target, "holds an amk session; it would be overwritten")
+
+
+def _holds_session(path: Path) -> bool:
+    try:
+        data = tomllib.loads(read_regular(path, SESSION_LIMIT).decode("utf-8-sig"))
+    except (FileProblem, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return "schema" in data and "amg" in data
 
 
 def slugify(name: str, limit: int = 40) -> str:
@@ -135,8 +200,20 @@ class SessionStore:
 
     # -- paths ---------------------------------------------------------------------------
     def ensure_folder(self) -> None:
+        """The sessions folder, made if missing: every folder made here is 0700 whatever the
+        umask; the sessions folder itself is set to 0700 even if it existed."""
+        missing: list[Path] = []
+        folder = self.folder.absolute()
+        while not folder.exists() and folder.parent != folder:
+            missing.append(folder)
+            folder = folder.parent
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            for level in reversed(missing):
+                with contextlib.suppress(FileExistsError):  # made meanwhile by another amk
+                    level.mkdir(mode=0o700)
+                    level.chmod(0o700)  # mkdir's mode passes through the umask
+            if not self.folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(self.folder))
         except OSError as exc:
             raise StoreError(self.folder, "create_folder", exc) from None
         with contextlib.suppress(OSError):
@@ -179,9 +256,9 @@ class SessionStore:
         """Read one session. Raises SessionError naming the file."""
         name = path.name
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise SessionError(name, f"cannot read ({exc.strerror})") from None
+            raw = read_regular(path, SESSION_LIMIT)
+        except FileProblem as exc:
+            raise SessionError(name, exc.problem) from None
         try:
             data = tomllib.loads(raw.decode("utf-8-sig"))
         except UnicodeDecodeError as exc:
@@ -207,12 +284,14 @@ class SessionStore:
         bad.sort(key=lambda u: u.path.name)
         return entries, bad
 
-    def summaries(self) -> tuple[list[Summary], list[Unreadable]]:
+    def summaries(self, write_index: bool = False) -> tuple[list[Summary], list[Unreadable]]:
         """Like `scan()`, but from an index of unchanged files: listing stays fast.
 
         The index (`.amk-index.json`, 0600) maps each file name to its size and mtime and its
-        summary or problem; a file whose size or mtime changed is read again. An index that
-        can't be read or written is simply rebuilt or skipped.
+        summary or problem; a file whose size or mtime changed is read again. Listing only
+        reads it: it is written with `write_index` (what `refresh_index()` does), never by a
+        read-only command. An index that can't be read is ignored, one that can't be written
+        is skipped.
         """
         index = self._read_index()
         fresh: dict[str, dict[str, Any]] = {}
@@ -221,43 +300,53 @@ class SessionStore:
         touched: dict[Path, int] = {}
         for path in self.files():
             try:
-                stat = path.stat()
+                info = path.stat()
             except OSError:
                 continue
-            key = [stat.st_mtime_ns, stat.st_size]
-            touched[path] = stat.st_mtime_ns
-            item = index.get(path.name)
-            if not (isinstance(item, dict) and item.get("key") == key):
-                try:
-                    item = {"key": key, "summary": Summary.of(path, self.load(path)).to_json()}
-                except SessionError as exc:
-                    item = {"key": key, "problem": exc.problem}
+            key = [info.st_mtime_ns, info.st_size]
+            touched[path] = info.st_mtime_ns
+            item: Any = index.get(path.name)
+            entry = _indexed(path, item, key)
+            if entry is None:  # new, changed, or a damaged index entry: read the file
+                item = self._index_item(path, key)
+                entry = _indexed(path, item, key) or Unreadable(path, "cannot be listed")
             fresh[path.name] = item
-            if "summary" in item:
-                try:
-                    summaries.append(Summary.from_json(path, item["summary"]))
-                    continue
-                except (KeyError, TypeError, ValueError):
-                    fresh.pop(path.name)  # a damaged index entry: read the file next time
-                    continue
-            bad.append(Unreadable(path, str(item.get("problem", ""))))
-        if fresh != index:
+            if isinstance(entry, Summary):
+                summaries.append(entry)
+            else:
+                bad.append(entry)
+        if write_index and fresh != index:
             self._write_index(fresh)
         # Newest first: by workshop date, and on the same day the one worked on last.
-        summaries.sort(key=lambda s: (s.date, touched.get(s.path, 0), s.path.name), reverse=True)
+        summaries.sort(key=lambda s: (s.date, touched[s.path], s.path.name), reverse=True)
         bad.sort(key=lambda u: u.path.name)
         return summaries, bad
 
+    def _index_item(self, path: Path, key: list[int]) -> dict[str, Any]:
+        """What the index keeps of one file: its summary, or why it did not load."""
+        try:
+            return {"key": key, "summary": Summary.of(path, self.load(path)).to_json()}
+        except SessionError as exc:
+            return {"key": key, "problem": exc.problem}
+
+    def refresh_index(self) -> None:
+        """Bring the listing index up to date (only for the folder amk itself writes to).
+
+        `create()` calls it; the app may call it after finishing a workshop or on quitting,
+        so the next `amk list` reads no file again that did not change.
+        """
+        self.summaries(write_index=True)
+
     def _read_index(self) -> dict[str, Any]:
         try:
-            data = json.loads((self.folder / INDEX).read_text("utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_regular(self.folder / INDEX, SESSION_LIMIT).decode("utf-8"))
+        except (FileProblem, ValueError, RecursionError):
             return {}
         return data if isinstance(data, dict) else {}
 
     def _write_index(self, index: dict[str, Any]) -> None:
         with contextlib.suppress(StoreError, OSError):
-            self.write_text(self.folder / INDEX, json.dumps(index, ensure_ascii=False))
+            self.write_text(self.folder / INDEX, json.dumps(index))
 
     def previous(self, session: Session) -> Entry | None:
         """The newest earlier session of the same AMG (matched by slug), if any.
@@ -304,10 +393,14 @@ class SessionStore:
                 self._write(path, tomli_w.dumps(session.to_dict()), exclusive=True)
             except FileExistsError:
                 continue
+            self.refresh_index()  # this folder is amk's now: listing it may use an index
             return path
 
     def save(self, session: Session, path: Path) -> None:
-        """Write atomically with mode 0600. Raises StoreError; the old file stays intact."""
+        """Write atomically with mode 0600. Raises StoreError; the old file stays intact.
+
+        A `path` that is a symbolic link stays one: the file it points to is replaced.
+        """
         text = tomli_w.dumps(session.to_dict())
         self.write_text(path, text)
 
@@ -318,9 +411,27 @@ class SessionStore:
         """Like write_text, for a binary report (xlsx)."""
         self._write(path, data)
 
+    def probe(self, path: Path) -> None:
+        """Check that `path` could be saved, without writing it: a temp file is made beside
+        the file (the link's target for a symbolic link) and removed. Raises StoreError.
+
+        Opening a session calls this instead of saving it: a folder that can't be written is
+        reported at once, and a file nobody changed is not rewritten.
+        """
+        folder = _real(path).parent
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=folder)
+        except OSError as exc:
+            raise StoreError(path, "save", exc) from None
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+
     def _write(self, path: Path, text: str | bytes, exclusive: bool = False) -> None:
         """Temp file in the same folder, fsync, 0600, then into place; the old file stays
-        intact on any failure. `exclusive` raises FileExistsError instead of replacing."""
+        intact on any failure. `exclusive` raises FileExistsError instead of replacing.
+        A symbolic link is followed: its target is replaced and the link stays."""
+        path = path if exclusive else _real(path)
         folder = path.parent
         tmp_name = ""
         try:
@@ -352,11 +463,15 @@ class SessionStore:
         Where no lock file can be made (a read-only folder) the lock is granted: saving
         will report that folder problem itself.
         """
-        lock_path = path.with_name(f".{path.name}.lock")
+        lock_path = _lock_path(path)
         try:
-            handle = open(lock_path, "ab")  # noqa: SIM115 (held open for the app's lifetime)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC | os.O_NOFOLLOW
+            fd = os.open(lock_path, flags, 0o600)
         except OSError:
             return SessionLock(open(os.devnull, "ab"))
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, 0o600)  # the mode passes through the umask; an old lock was 0644
+        handle = os.fdopen(fd, "ab")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -367,23 +482,52 @@ class SessionStore:
     # -- purge ---------------------------------------------------------------------------
     def purgeable(self, older_than_days: int, today: dt.date) -> list[Summary]:
         """Sessions dated more than `older_than_days` before today (unreadable files kept)."""
-        cutoff = today - dt.timedelta(days=older_than_days)
+        try:
+            cutoff = today - dt.timedelta(days=older_than_days)
+        except OverflowError:  # before the year 1: nothing is that old
+            return []
         summaries, _ = self.summaries()
         return [s for s in summaries if s.date < cutoff]
 
     def delete(self, summary: Summary) -> bool:
         """Delete a session with its report and lock file; False (kept) while one is open."""
         path = summary.path
+        link = path.is_symlink()  # only the link goes: what it points to is not ours to delete
+        lock_path = path.with_name(f".{path.name}.lock") if link else _lock_path(path)
         lock = self.lock(path)
         if lock is None:
             return False
         try:
             path.unlink(missing_ok=True)
             path.with_suffix(".md").unlink(missing_ok=True)  # the report holds the notes too
-            path.with_name(f".{path.name}.lock").unlink(missing_ok=True)
+            lock_path.unlink(missing_ok=True)
         finally:
             lock.release()
         return True
+
+
+def _indexed(path: Path, item: object, key: list[int]) -> Summary | Unreadable | None:
+    """A file's listing from its index entry; None unless the entry is for this very file
+    (same mtime and size) and can be read."""
+    if not (isinstance(item, dict) and item.get("key") == key):
+        return None
+    if "summary" not in item:
+        return Unreadable(path, str(item.get("problem", "")))
+    try:
+        return Summary.from_json(path, item["summary"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _real(path: Path) -> Path:
+    """The file a symbolic link points to (the path itself if it is none)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _lock_path(path: Path) -> Path:
+    """`.name.toml.lock` beside the session (beside the link's target for a link)."""
+    real = _real(path)
+    return real.with_name(f".{real.name}.lock")
 
 
 def _link_new(tmp_name: str, path: Path) -> None:

@@ -5,13 +5,18 @@ quiet), so its return time is not the app's latency. Instead the benchmark wraps
 the live objects (no app code changes) and records `time.perf_counter()`:
 
 - t0: just before `pilot.press(key)` (the key event is queued at once, before any sleep);
-- the screen handler's work: `AmkApp.changed` (the autosave) and `refresh_scores`;
+- the change's path: `AmkApp.workshop_changed` (the autosave, `AmkApp.save`, inside it,
+  then the workshop screen redrawing the grid and handing the chart its new series);
 - `RadarChart.render` of the `#chart` widget (the plotext figure is drawn and built; a
   repaint that returns the kept figure does not count as the new chart);
 - the end of the first `Screen._compositor_refresh` after that render: the frame's lines are
   ready for the driver (the headless driver then writes nothing).
 
 Latency = frame end − t0. Includes the wait for the screen's next update tick (≤ 1/60 s).
+
+The digits are typed as a facilitator types the groups' scores in the deck's program: on the
+group work, where the first digit opens the grid (the chart beside it, revealed) and every
+further digit goes into it.
 """
 
 from __future__ import annotations
@@ -34,8 +39,9 @@ from amk_tui.widgets.radar import RadarChart
 
 REPO = Path(__file__).resolve().parents[1]
 CHART_RENDER = "chart drawn again (plotext draw + grid build + lines)"
-REFRESH = "refresh_scores (grid + charts)"
-REST = "everything else (dispatch, grid, layout, compositor, wait for the update tick)"
+CHANGE = "the change handled (AmkApp.workshop_changed: autosave + grid + chart series)"
+AUTOSAVE = "autosave (AmkApp.save)"
+REST = "everything else (dispatch, layout, compositor, wait for the update tick)"
 TODAY = dt.date(2026, 11, 26)
 
 
@@ -81,18 +87,14 @@ def _timed(obj: object, name: str, marks: Callable[[], Marks], label: str) -> No
     setattr(obj, name, wrapper)
 
 
-def make_app(
-    folder: Path, *, step_kind: str, config: Config | None = None
-) -> tuple[AmkApp, Session]:
-    """The demo workshop at its first step of `step_kind` (score / discuss), as in the tests."""
+def make_app(folder: Path, *, step: str, config: Config | None = None) -> tuple[AmkApp, Session]:
+    """The demo workshop (as in the tests) at the first step whose key starts with `step`."""
     config = config or load_config(REPO / "config.toml")
     clock = FakeClock()
     store = SessionStore(folder / "sessions", clock=clock)
     session = demo_session(config.program, "da", clock=clock, date=TODAY)
     path = store.create(session)
-    index = next(
-        i for i, s in enumerate(session.agenda.steps) if s.round and s.round.kind == step_kind
-    )
+    index = next(i for i, s in enumerate(session.agenda.steps) if s.key.startswith(step))
     session.agenda.go(index)
     store.save(session, path)
     app = AmkApp(config, store, session=session, path=path, clock=clock, today=TODAY)
@@ -100,9 +102,10 @@ def make_app(
 
 
 async def digit_to_chart(presses: int, warmup: int, size: tuple[int, int] = (120, 36)) -> KeyResult:
-    """Type digits into the score grid; time each until the chart's new frame is ready."""
+    """Type digits into the score grid opened from the group work; time each until the
+    chart's new frame is ready."""
     with tempfile.TemporaryDirectory(prefix="amk-bench-") as tmp:
-        app, _ = make_app(Path(tmp), step_kind="score")
+        app, _ = make_app(Path(tmp), step="dialog")
         result = KeyResult([], {})
         current = Marks()
 
@@ -111,12 +114,14 @@ async def digit_to_chart(presses: int, warmup: int, size: tuple[int, int] = (120
 
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
+            await pilot.press("escape")  # (nothing open yet: the group work stays)
+            await pilot.press("3")  # the first digit opens the grid; not timed
+            await pilot.pause()
             screen = app.screen
             chart = screen.query_one("#chart", RadarChart)
             result.chart_size = (chart.size.width, chart.size.height)
-            _timed(app, "changed", marks, "autosave (AmkApp.changed)")
-            _timed(screen, "refresh_scores", marks, REFRESH)
-            # (The dialogue round's mini-chart is only built when that round is first shown.)
+            _timed(app, "workshop_changed", marks, CHANGE)
+            _timed(app, "save", marks, AUTOSAVE)
 
             original_build: Callable[[int, int], Any] = chart._build
 
@@ -159,9 +164,8 @@ async def digit_to_chart(presses: int, warmup: int, size: tuple[int, int] = (120
                 result.latency.append(latency)
                 for name, seconds in current.durations.items():
                     result.parts.setdefault(name, []).append(seconds)
-                rest = latency - sum(
-                    current.durations.get(name, 0.0)
-                    for name in (CHART_RENDER, "autosave (AmkApp.changed)", REFRESH)
+                rest = latency - sum(  # the autosave is inside the change
+                    current.durations.get(name, 0.0) for name in (CHART_RENDER, CHANGE)
                 )
                 result.parts.setdefault(REST, []).append(rest)
             await pilot.press("q")
@@ -169,9 +173,10 @@ async def digit_to_chart(presses: int, warmup: int, size: tuple[int, int] = (120
 
 
 async def note_keystroke(presses: int, warmup: int, size: tuple[int, int] = (120, 36)) -> KeyResult:
-    """Type letters into the notes of the dialogue round: each one autosaves the session."""
+    """Type letters into the notes of a question in Opsamling (the groups' answers): each one
+    autosaves the session."""
     with tempfile.TemporaryDirectory(prefix="amk-bench-") as tmp:
-        app, _ = make_app(Path(tmp), step_kind="discuss")
+        app, _ = make_app(Path(tmp), step="opsamling")
         result = KeyResult([], {})
         current = Marks()
 
@@ -180,22 +185,24 @@ async def note_keystroke(presses: int, warmup: int, size: tuple[int, int] = (120
 
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
-            _timed(app, "changed", marks, "autosave (AmkApp.changed)")
+            await pilot.press("pagedown", "enter")  # the first answer; Enter starts writing
+            await pilot.pause()
+            _timed(app, "save", marks, AUTOSAVE)
             _timed(app.store, "save", marks, "SessionStore.save")
             for i in range(warmup + presses):
                 current = Marks()
                 t0 = time.perf_counter()
                 await pilot.press("abcdefghij"[i % 10])
                 for _ in range(50):
-                    if current.calls.get("autosave (AmkApp.changed)"):
+                    if current.calls.get(AUTOSAVE):
                         break
                     await pilot.pause(0.01)
                 if i < warmup:
                     continue
-                if not current.calls.get("autosave (AmkApp.changed)"):
+                if not current.calls.get(AUTOSAVE):
                     result.misses += 1
                     continue
-                result.latency.append(current.ends["autosave (AmkApp.changed)"] - t0)
+                result.latency.append(current.ends[AUTOSAVE] - t0)
                 for name, seconds in current.durations.items():
                     result.parts.setdefault(name, []).append(seconds)
         return result

@@ -22,9 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 COLS, ROWS = 120, 36
 
 AMK_DEMO = [sys.executable, "-m", "amk_tui", "--demo"]
-AMK_DEMO_MARKERS = ("Dialogøvelse", "Gruppe C", "Mest uenige")
-"""The phase bar, the chart's legend and the insight under the chart: all of the scoring
-round's screen is there (the first writes hold only the grid and the footer)."""
+AMK_DEMO_MARKERS = ("Opsamling", "Gruppe C", "Størst uenighed")
+"""The phase bar, the chart's legend and the insight beside the chart: all of Opsamling's
+comparison, where `amk --demo` opens with the deck's program, is there."""
 MINIMAL = [sys.executable, "-m", "benchmarks.minimal_app"]
 MINIMAL_MARKERS = (MARKER, FOOTER_MARKER)
 
@@ -125,7 +125,7 @@ def _oplaeg(module: str, folder: Path) -> PtyProcess:
 
 
 OPLAEG = "amk new: Oplæg, countdown running"
-DEMO_SCORING = "amk --demo: scoring round, countdown running"
+DEMO_SCORING = "amk --demo: Opsamling's comparison, countdown running"
 MINIMAL_IDLE = "minimal app (no timers)"
 
 
@@ -133,7 +133,7 @@ def idle_cpu(window: float = 30.0, slices: int = 6) -> CpuResult:
     """CPU of `amk new` on Oplæg with its countdown running, beside references.
 
     All run at the same time (each mostly sleeps): `amk new … --groups 3` after PageDown
-    (the brief's case), `amk --demo` on the scoring round (countdown running, chart shown)
+    (the brief's case), `amk --demo` on Opsamling's comparison (countdown running, chart)
     and the minimal app (no timers at all).
     """
     folder = Path(tempfile.mkdtemp(prefix="amk-bench-cpu-"))

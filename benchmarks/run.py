@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import bench_chart, bench_keys, bench_pty, bench_store
+from benchmarks import bench_chart, bench_keys, bench_pty, bench_room, bench_store
 from benchmarks.stats import Summary, fmt, fmt_range
 
 HERE = Path(__file__).resolve().parent
@@ -153,13 +153,13 @@ def store_rows(keys_digit: bench_keys.KeyResult, keys_note: bench_keys.KeyResult
         ),
         timing_row(
             "1 Store",
-            "autosave on a digit key (AmkApp.changed, in the app)",
-            keys_digit.parts["autosave (AmkApp.changed)"],
+            "autosave on a digit key (AmkApp.save, in the app)",
+            keys_digit.parts[bench_keys.AUTOSAVE],
         ),
         timing_row(
             "1 Store",
-            "autosave on a notes keystroke (AmkApp.changed, in the app)",
-            keys_note.parts["autosave (AmkApp.changed)"],
+            "autosave on a notes keystroke (AmkApp.save, in the app)",
+            keys_note.parts[bench_keys.AUTOSAVE],
         ),
         timing_row("1 Store", "notes keystroke: key queued → saved", keys_note.latency),
     ]
@@ -186,7 +186,9 @@ def start_rows(r: bench_pty.StartResult) -> list[Row]:
     pairs = Summary.of(r.ratios)
     ok = ratio <= 1.5
     return [
-        timing_row("2 Start", "`amk --demo` → scoring round fully drawn (120×36 pty)", r.amk),
+        timing_row(
+            "2 Start", "`amk --demo` → Opsamling's comparison fully drawn (120×36 pty)", r.amk
+        ),
         timing_row("2 Start", "minimal Textual app → first frame (baseline)", r.minimal),
         Row(
             "2 Start",
@@ -214,8 +216,8 @@ def key_rows(r: bench_keys.KeyResult) -> list[Row]:
     ]
     for name in (
         bench_keys.CHART_RENDER,
-        bench_keys.REFRESH,
-        "autosave (AmkApp.changed)",
+        bench_keys.CHANGE,
+        bench_keys.AUTOSAVE,
         bench_keys.REST,
     ):
         if name in r.parts:
@@ -274,7 +276,7 @@ def memory_rows(r: bench_pty.StartResult) -> list[Row]:
     return [
         plain_row(
             "6 Memory",
-            "`amk --demo` peak RSS (VmHWM) after the scoring round with chart",
+            "`amk --demo` peak RSS (VmHWM) after Opsamling's comparison with chart",
             [v * mib for v in r.amk_hwm_kib],
             "MiB",
             target=80.0,
@@ -289,6 +291,27 @@ def memory_rows(r: bench_pty.StartResult) -> list[Row]:
 
 
 # --- the report ----------------------------------------------------------------------------
+
+
+def room_rows(r: bench_room.RoomResult) -> list[Row]:
+    """`amk room` beside `amk new`, each in a real pty on one sessions folder."""
+    return [
+        timing_row(
+            "7 Room",
+            "console PageDown → the slide on the room's terminal (two ptys)",
+            r.follow,
+            target=0.3,
+            inclusive=True,
+        ),
+        plain_row(
+            "7 Room",
+            "room's idle CPU on a slide (% of a core)",
+            r.idle_cpu,
+            "%",
+            target=1.0,
+        ),
+        plain_row("7 Room", "· the console beside it (reference)", r.console_cpu, "%"),
+    ]
 
 
 def table(rows: Sequence[Row]) -> str:
@@ -374,19 +397,21 @@ repetitions of one run; nothing is asserted.
    AMG's last workshop): it lists the folder's file names and parses only the files named
    for that AMG — here the newest session of an AMG with 25 sessions in the folder.
    *Autosave* rows are measured inside the running app (item 3's method): the time spent in
-   `AmkApp.changed` per key press, for a digit in the grid and for a letter typed in the
-   notes of the dialogue round (each keystroke saves the whole file).
+   `AmkApp.save` per key press, for a digit in the grid and for a letter typed in the
+   notes of a question in Opsamling (each keystroke saves the whole file).
 2. **Start** (`bench_pty.py`, `ptyproc.py`): `python -m amk_tui --demo` and
    `python -m benchmarks.minimal_app` (a Label and a Footer) are spawned in a 120×36 pty
    (`TIOCSWINSZ`, TERM=xterm-256color, COLORTERM=truecolor) from the repository folder. Time
    runs from just before `Popen` until the output, with escape sequences stripped, holds every
-   marker: for amk the phase bar (`Dialogøvelse`), the chart's legend (`Gruppe C`) and the
-   insight under the chart (`Mest uenige`) — the first writes hold only the grid and footer,
-   so this is the whole scoring round drawn; for the minimal app its label and footer key.
+   marker: for amk the phase bar (`Opsamling`), the chart's legend (`Gruppe C`) and the
+   insight beside the chart (`Størst uenighed`) — `amk --demo` opens on Opsamling's
+   comparison with the deck's program, so this is that screen drawn whole; for the minimal
+   app its label and footer key.
    Runs are interleaved (amk, minimal, minimal, amk …) after one discarded warm-up pair; the
    ratio is of the medians, its range over the pairs. Each process is quit with `q`.
 3. **Key → chart** (`bench_keys.py`): the app built as in `tests/ui/conftest.py` (FakeClock,
-   temp `SessionStore`, demo session at the scoring round) in `App.run_test(size=(120, 36))`.
+   temp `SessionStore`, demo session at the group work, where a first untimed digit opens
+   the grid with the chart beside it) in `App.run_test(size=(120, 36))`.
    `pilot.press()` sleeps ≥ 40 ms by itself (`wait_for_idle`), so its return is not used.
    Methods on the live objects are wrapped instead: t0 just before `pilot.press(digit)`
    (the key event is queued at once); the end is the first `Screen._compositor_refresh`
@@ -394,9 +419,10 @@ repetitions of one run; nothing is asserted.
    that returns the kept figure does not count) — the frame's lines are ready for the
    driver (the headless driver then writes nothing, so terminal output is not included).
    Digits 1–5 in turn, after 3 warm-up presses. The rows below it are the time
-   spent inside each wrapped method during a press; "everything else" is the latency minus
-   those (Textual's key dispatch, the grid's update, layout, the compositor, and the wait
-   for the screen's next update tick).
+   spent inside each wrapped method during a press (the autosave is part of the change, so
+   it is not added twice); "everything else" is the latency minus the change and the chart
+   (Textual's key dispatch, layout, the compositor, and the wait for the screen's next
+   update tick).
 4. **Chart** (`bench_chart.py`): `radar_text` (the report's chart: draw + build, no colour),
    and the widget's path when its data, size, mode or theme changed: `draw_radar` with theme
    colours on a plotext figure, plotext's grid build (no ANSI text), then `grid_strips`
@@ -406,7 +432,7 @@ repetitions of one run; nothing is asserted.
 5. **Idle CPU** (`bench_pty.py`): `amk new --amg Bench --groups 3 --sessions TMP` in a
    120×36 pty; when the agenda shows, PageDown starts Oplæg and its countdown (the countdown
    and phase bar redraw only when their text changes). Alongside, at the same time:
-   `amk --demo` (scoring round, countdown running) and the minimal app. After 2 s of
+   `amk --demo` (Opsamling's comparison, countdown running) and the minimal app. After 2 s of
    settling, utime+stime from `/proc/PID/stat` over 30 s of wall time in six 5-s slices,
    while all output is read; the median column is the whole 30 s, the range the slices.
    Resolution: 1 clock tick (10 ms) per 5-s slice = 0.2 %.
@@ -434,6 +460,8 @@ def main() -> int:
     start = bench_pty.start(START_RUNS)
     log(f"5 idle CPU over {CPU_WINDOW:.0f} s")
     cpu = bench_pty.idle_cpu(CPU_WINDOW, CPU_SLICES)
+    log(f"7 the room's window: console key → room frame, idle CPU over {CPU_WINDOW:.0f} s")
+    room = bench_room.run(CPU_WINDOW, CPU_SLICES)
     load_after = " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
     rows = [
@@ -443,6 +471,7 @@ def main() -> int:
         *charts,
         *cpu_rows(cpu),
         *memory_rows(start),
+        *room_rows(room),
     ]
     text = table(rows)
     if bench_pty.FORCED:

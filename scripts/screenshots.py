@@ -1,4 +1,5 @@
-"""Write the README's pictures (docs/*.svg) from the demo workshop, with the clock frozen.
+"""Write the README's pictures (docs/*.svg) from the demo workshop in the default program
+(the deck's: Oplæg → Dialogøvelse → Opsamling), with the clock frozen.
 
 Run with `make screenshots`.
 """
@@ -16,12 +17,17 @@ from amk_tui.core.demo import demo_session
 from amk_tui.store import SessionStore
 
 ROOT = Path(__file__).resolve().parents[1]
+OPLAEG, DIALOG, OPSAMLING = 0, 1, 2
+"""The steps of the default program."""
 SHOTS = [
     # (file, language, step, keys, size)
-    ("exercise.svg", "da", 1, (), (140, 40)),
-    ("slide-model.svg", "da", 0, ("n",) * 5, (120, 36)),
-    ("dialogue.svg", "en", 2, (), (120, 32)),
+    ("groupwork.svg", "da", DIALOG, (), (140, 40)),
+    ("comparison.svg", "da", OPSAMLING, (), (140, 40)),
+    ("slide-model.svg", "da", OPLAEG, ("n",) * 5, (120, 36)),
+    ("question.svg", "en", OPSAMLING, ("pagedown",), (120, 32)),
 ]
+STALE = ("exercise.svg", "dialogue.svg")
+"""Pictures of the old program (Vurdér + Drøft), removed when the new ones are written."""
 
 
 async def shoot(
@@ -47,6 +53,8 @@ async def main() -> None:
     (ROOT / "docs").mkdir(exist_ok=True)
     for shot in SHOTS:
         await shoot(*shot)
+    for name in STALE:
+        (ROOT / "docs" / name).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

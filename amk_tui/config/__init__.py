@@ -8,7 +8,7 @@
 | `content/<lang>/slides/*.md` (or `[content] slides_dir`) | `content.py` | the slides |
 """
 
-from amk_tui.config.content import Content, Factor, Question, Slide, load_content
+from amk_tui.config.content import Content, Factor, Question, Slide, content_for, load_content
 from amk_tui.config.loader import Config, load_config
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Factor",
     "Question",
     "Slide",
+    "content_for",
     "load_config",
     "load_content",
 ]

@@ -6,18 +6,35 @@ can point at the facilitator's own slides and override factor labels.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from amk_tui.core.errors import ConfigError
 from amk_tui.core.scores import FACTOR_IDS
+from amk_tui.core.session import LANGUAGES
+from amk_tui.core.text import echo
+from amk_tui.files import SLIDE_LIMIT, FileProblem, read_regular
+
+if TYPE_CHECKING:
+    from amk_tui.config.loader import Config
+
+
+class UnknownLanguage(ConfigError, ValueError):
+    """No content in that language (also a ValueError: callers that fall back catch that)."""
+
+
+MAX_SLIDES = 200
+"""Slides in a folder: more is surely the wrong folder."""
 
 MODEL_MARKER = "<!-- amk:model -->"
 """A line in a slide where the six-factor hexagon is drawn."""
+EXAMPLE_MARKER = "<!-- amk:example -->"
+"""A line in a slide where the hexagon is drawn with the content's example line."""
 NOTES_MARKER = "???"
 """A line after which a slide's facilitator notes follow."""
 
@@ -52,7 +69,7 @@ class Slide:
 
     @property
     def has_model(self) -> bool:
-        return MODEL_MARKER in self.body
+        return MODEL_MARKER in self.body or EXAMPLE_MARKER in self.body
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,8 @@ class Content:
     wrapup: tuple[Question, ...]
     exercise: dict[str, str]
     slides: tuple[Slide, ...]
+    example: tuple[str, tuple[int, ...]] = ("", ())
+    """The example line of the model slide: its label and six values (made up, and says so)."""
     strings: dict[str, str] = field(default_factory=dict)
     """Flattened `ui.toml`: `"start.title"` → text."""
 
@@ -73,6 +92,12 @@ class Content:
         """The UI string for `key`, with `{name}` fields filled in; the key itself if missing."""
         text = self.strings.get(key, key)
         return text.format(**values) if values else text
+
+    def date(self, day: dt.date | None, empty: str = "–") -> str:
+        """A date as the language writes it (`26.11.2026` in Danish, `26/11/2026` in English)."""
+        if day is None:
+            return empty
+        return self.t("date.short", day=day.day, month=day.month, year=day.year)
 
     def key_labels(self) -> set[str]:
         """The translated labels of amk's actions (`key.*`): what help and palette list."""
@@ -123,13 +148,30 @@ def parse_slide(name: str, text: str) -> Slide:
 
 
 def _read_slides(folder: Traversable | Path, source: str) -> tuple[Slide, ...]:
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".md")), key=lambda f: f.name)
+    """Every `.md` in the folder, in file-name order.
+
+    The facilitator's own folder is read through `read_regular`: a folder named `x.md`, a
+    FIFO or a device among the slides is a ConfigError naming it, never a hang.
+    """
+    key = "content.slides_dir"
+    try:
+        files = sorted(
+            (f for f in folder.iterdir() if f.name.endswith(".md")), key=lambda f: f.name
+        )
+    except OSError as exc:
+        raise ConfigError(source, key, f"cannot read the folder ({exc.strerror})") from None
+    if len(files) > MAX_SLIDES:
+        raise ConfigError(source, key, f"{len(files)} slides, at most {MAX_SLIDES}")
     slides = []
     for f in files:
         try:
-            slides.append(parse_slide(f.name[:-3], f.read_text("utf-8")))
-        except UnicodeDecodeError:
-            raise ConfigError(source, "content.slides_dir", f"{f.name} is not UTF-8") from None
+            raw = read_regular(f, SLIDE_LIMIT) if isinstance(f, Path) else f.read_bytes()
+            slides.append(parse_slide(f.name[:-3], raw.decode("utf-8")))
+        except FileProblem as exc:
+            raise ConfigError(source, key, f"{f.name} {exc.problem}") from None
+        except UnicodeDecodeError as exc:
+            problem = f"{f.name} is not UTF-8 text (byte {exc.start})"
+            raise ConfigError(source, key, problem) from None
     return tuple(slides)
 
 
@@ -143,6 +185,10 @@ def load_content(
     factor_overrides: dict[str, dict[str, str]] | None = None,
     source: str = "config.toml",
 ) -> Content:
+    if language not in LANGUAGES:
+        raise UnknownLanguage(
+            source, "language", f"{echo(language)} is not one of {', '.join(LANGUAGES)}"
+        )
     base = _base(language)
     data = tomllib.loads(base.joinpath("content.toml").read_text("utf-8"))
     strings = _flatten(tomllib.loads(base.joinpath("ui.toml").read_text("utf-8")))
@@ -183,5 +229,24 @@ def load_content(
         wrapup=wrapup,
         exercise={k: str(v) for k, v in data.get("exercise", {}).items()},
         slides=slides,
+        example=(
+            str(data.get("example", {}).get("label", "")),
+            tuple(int(v) for v in data.get("example", {}).get("values", ())),
+        ),
         strings=strings,
+    )
+
+
+def content_for(config: Config, language: str | None = None) -> Content:
+    """The content a command shows with `config`: its slides folder and factor labels, in
+    its language (or `language`). Raises ConfigError.
+
+    Commands load it before they write anything: a bad slide is reported before a session
+    file exists, not after.
+    """
+    return load_content(
+        language or config.language,
+        slides_dir=config.slides_dir,
+        factor_overrides=config.factor_overrides,
+        source=config.source,
     )

@@ -13,11 +13,15 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from amk_tui.core.errors import ConfigError
-from amk_tui.core.program import PHASE_KINDS, ROUND_KINDS, Phase, Program, Round
+from amk_tui.core.numbers import NumberError, bounded
+from amk_tui.core.program import MAX_MINUTES, Program, ProgramError, parse_program
 from amk_tui.core.scores import FACTOR_IDS
+from amk_tui.core.session import LANGUAGES
+from amk_tui.core.text import echo, has_controls
+from amk_tui.files import CONFIG_LIMIT, FileProblem, read_regular
 
-LANGUAGES = ("da", "en")
 BUILTIN = "<built-in config>"
+__all__ = ["BUILTIN", "LANGUAGES", "Config", "load_config", "parse_config"]
 
 
 @dataclass(frozen=True)
@@ -62,11 +66,9 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
         return parse_config(builtin_text(), BUILTIN, base=cwd or Path.cwd())
     name = str(found)
     try:
-        raw = found.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(name, "", "no such file") from None
-    except OSError as exc:
-        raise ConfigError(name, "", f"cannot read ({exc.strerror})") from None
+        raw = read_regular(found, CONFIG_LIMIT)
+    except FileProblem as exc:
+        raise ConfigError(name, "", exc.problem) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -108,13 +110,14 @@ class _Checker:
             raise self.fail(name, "must be text in quotes")
         return value
 
-    def number(self, data: dict[str, Any], key: str, name: str, default: float | None) -> float:
-        value = data.get(key, default)
-        if value is None:
-            raise self.fail(name, "missing")
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(name, "must be a number")
-        return float(value)
+    def number(
+        self, data: dict[str, Any], key: str, name: str, default: float, high: float
+    ) -> float:
+        """A finite number from 0 to `high`."""
+        try:
+            return bounded(data.get(key, default), low=0, high=high)
+        except NumberError as exc:
+            raise self.fail(name, str(exc)) from None
 
     def flag(self, data: dict[str, Any], key: str, name: str, default: bool) -> bool:
         value = data.get(key, default)
@@ -131,22 +134,25 @@ class _Checker:
         self.unknown(data, self.TOP, "")
         language = self.text(data, "language", "language", "da")
         if language not in LANGUAGES:
-            raise self.fail("language", f"{language!r} is not one of {', '.join(LANGUAGES)}")
+            raise self.fail("language", f"{echo(language)} is not one of {', '.join(LANGUAGES)}")
         sessions = self.text(data, "sessions_dir", "sessions_dir", "sessions")
         if not sessions.strip():
             raise self.fail("sessions_dir", "must not be empty")
+        if has_controls(sessions):
+            raise self.fail("sessions_dir", f"{echo(sessions)}: control characters in a path")
         timer = self.table(data, "timer")
         self.unknown(timer, {"warn_minutes", "bell"}, "timer.")
-        warn = self.number(timer, "warn_minutes", "timer.warn_minutes", 2.0)
-        if warn < 0:
-            raise self.fail("timer.warn_minutes", "must not be negative")
+        warn = self.number(timer, "warn_minutes", "timer.warn_minutes", 2.0, MAX_MINUTES)
         chart = self.table(data, "chart")
         self.unknown(chart, {"hide_until_reveal"}, "chart.")
         content = self.table(data, "content")
         self.unknown(content, {"slides_dir", "factors"}, "content.")
         slides_dir = None
         if "slides_dir" in content:
-            folder = self.base / self.text(content, "slides_dir", "content.slides_dir", "")
+            text = self.text(content, "slides_dir", "content.slides_dir", "")
+            if has_controls(text):
+                raise self.fail("content.slides_dir", f"{echo(text)}: control characters in a path")
+            folder = self.base / text
             if not folder.is_dir():
                 raise self.fail("content.slides_dir", f"no such folder: {folder}")
             if not any(folder.glob("*.md")):
@@ -181,73 +187,7 @@ class _Checker:
         return out
 
     def program(self, data: dict[str, Any]) -> Program:
-        phases = data.get("phases")
-        if phases is None:
-            raise self.fail("phases", "missing: the program needs at least one [[phases]]")
-        if not isinstance(phases, list) or not all(isinstance(p, dict) for p in phases):
-            raise self.fail("phases", "must be a list of [[phases]] tables")
-        if not phases:
-            raise self.fail("phases", "the program is empty")
-        seen: set[str] = set()
-        out = []
-        for i, item in enumerate(phases):
-            out.append(self.phase(item, f"phases[{i}]", seen))
-        return Program(tuple(out))
-
-    def ident(self, item: dict[str, Any], name: str, seen: set[str]) -> str:
-        ident = self.text(item, "id", f"{name}.id", "")
-        if not ident:
-            raise self.fail(f"{name}.id", "missing")
-        if not (ident.isascii() and ident.replace("_", "").replace("-", "").isalnum()):
-            raise self.fail(f"{name}.id", f"{ident!r}: use ASCII letters, digits, - and _")
-        if ident in seen:
-            raise self.fail(f"{name}.id", f"duplicate id {ident!r}")
-        seen.add(ident)
-        return ident
-
-    def minutes(self, item: dict[str, Any], name: str, default: float | None) -> float:
-        value = self.number(item, "minutes", f"{name}.minutes", default)
-        if value <= 0:
-            raise self.fail(f"{name}.minutes", f"{value:g} must be more than 0")
-        if value > 600:
-            raise self.fail(f"{name}.minutes", f"{value:g} is more than 10 hours")
-        return value
-
-    def phase(self, item: dict[str, Any], name: str, seen: set[str]) -> Phase:
-        self.unknown(item, {"id", "kind", "minutes", "title", "rounds"}, f"{name}.")
-        ident = self.ident(item, name, seen)
-        kind = self.text(item, "kind", f"{name}.kind", "")
-        if kind not in PHASE_KINDS:
-            raise self.fail(f"{name}.kind", f"{kind!r} is not one of {', '.join(PHASE_KINDS)}")
-        title = self.text(item, "title", f"{name}.title", "")
-        raw_rounds = item.get("rounds", [])
-        if not isinstance(raw_rounds, list) or not all(isinstance(r, dict) for r in raw_rounds):
-            raise self.fail(f"{name}.rounds", "must be a list of [[phases.rounds]] tables")
-        if raw_rounds and kind != "exercise":
-            raise self.fail(f"{name}.rounds", "only an exercise phase has rounds")
-        round_ids: set[str] = set()
-        rounds = []
-        for j, r in enumerate(raw_rounds):
-            rname = f"{name}.rounds[{j}]"
-            self.unknown(r, {"id", "kind", "minutes", "title"}, f"{rname}.")
-            rid = self.ident(r, rname, round_ids)
-            rkind = self.text(r, "kind", f"{rname}.kind", "")
-            if rkind not in ROUND_KINDS:
-                raise self.fail(
-                    f"{rname}.kind", f"{rkind!r} is not one of " + ", ".join(ROUND_KINDS)
-                )
-            rounds.append(
-                Round(
-                    rid,
-                    rkind,
-                    self.minutes(r, rname, None),
-                    self.text(r, "title", f"{rname}.title", ""),
-                )
-            )
-        total = sum(r.minutes for r in rounds)
-        minutes = self.minutes(item, name, total or None)
-        if rounds and abs(minutes - total) > 1e-9:
-            raise self.fail(
-                f"{name}.minutes", f"{minutes:g} is not the sum of its rounds ({total:g})"
-            )
-        return Phase(ident, kind, minutes, title, tuple(rounds))
+        try:
+            return parse_program(data.get("phases"), "phases", strict=True)
+        except ProgramError as exc:
+            raise self.fail(exc.key, exc.problem) from None

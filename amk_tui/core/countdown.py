@@ -1,7 +1,12 @@
 """Stopwatch and Countdown: elapsed time read from a `Clock`, never counted in ticks.
 
 A running timer is saved with its elapsed time and the wall-clock moment of saving; restored,
-it adds the wall-clock time that passed meanwhile, as if it had kept running.
+it adds the wall-clock time that passed meanwhile, as if it had kept running. The wall clock
+can jump (a laptop set to another time zone, a wrong date fixed by NTP): a resume adds at
+most `MAX_RESUME_GAP`, never a negative gap, and marks the timer `clock_jumped` when it had
+to assume, so the facilitator can be told.
+
+`from_dict` checks every number (finite, within bounds) and raises ValueError naming the key.
 """
 
 from __future__ import annotations
@@ -10,10 +15,35 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
+from amk_tui.core.numbers import NumberError, bounded
 
 State = Literal["running", "paused", "done"]
 Level = Literal["normal", "warn", "over"]
 STATES: tuple[State, ...] = ("running", "paused", "done")
+MAX_SECONDS = 366 * 24 * 3600.0
+"""Longest time a timer holds (elapsed, or a duration after many extensions): a year."""
+MAX_RESUME_GAP = 12 * 3600.0
+"""Most a resume adds to a running timer for the time amk was not running: twelve hours."""
+MAX_STEP_MINUTES = 600
+"""Most minutes a phase or round is planned for: ten hours."""
+MAX_WALL = 32_503_680_000.0
+"""Latest wall-clock moment a file may claim it was saved at (the year 3000)."""
+STOPWATCH_KEYS = frozenset({"elapsed", "running", "saved_at"})
+COUNTDOWN_KEYS = STOPWATCH_KEYS | {"planned", "duration", "state", "alerted"}
+
+
+def _number(data: dict[str, Any], key: str, default: float, high: float) -> float:
+    try:
+        return bounded(data.get(key, default), low=0, high=high)
+    except NumberError as exc:
+        raise ValueError(f"{key}: {exc}") from None
+
+
+def _flag(data: dict[str, Any], key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{key}: expected true or false")
+    return value
 
 
 @dataclass
@@ -26,6 +56,11 @@ class Stopwatch:
     """Seconds of the spans that have ended."""
     _since: float | None = None
     """Monotonic moment the current span began; None while stopped."""
+    clock_jumped: bool = field(default=False, compare=False)
+    """True when the resume that restored this timer found the wall clock moved back, or
+    more than MAX_RESUME_GAP ahead, and so added 0 or MAX_RESUME_GAP instead."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Keys from the file this amk does not know, written back unchanged."""
 
     @property
     def running(self) -> bool:
@@ -53,20 +88,37 @@ class Stopwatch:
         return self._banked + (self.clock.monotonic() - self._since)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"elapsed": round(self.elapsed, 3), "running": self.running}
-        if self.running:
-            data["saved_at"] = round(self.clock.wall(), 3)
+        data: dict[str, Any] = dict(self.extra)
+        data.update(elapsed=round(min(self.elapsed, MAX_SECONDS), 3), running=self.running)
+        if self.running:  # a wall clock set absurdly (before 1970) still writes a loadable file
+            data["saved_at"] = round(min(max(self.clock.wall(), 0.0), MAX_WALL), 3)
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], clock: Clock = SYSTEM_CLOCK) -> Stopwatch:
-        watch = cls(clock=clock, _banked=max(0.0, float(data.get("elapsed", 0.0))))
-        if data.get("running"):
-            saved_at = data.get("saved_at")
-            if isinstance(saved_at, int | float):
-                watch._banked += max(0.0, clock.wall() - float(saved_at))
+        """Restore; a running watch adds the wall-clock time since `saved_at`, within reason.
+
+        Raises ValueError (`elapsed: inf is not a finite number`) for a value out of bounds.
+        """
+        if not isinstance(data, dict):
+            raise ValueError("must be a table")
+        watch = cls(clock=clock, _banked=_number(data, "elapsed", 0.0, MAX_SECONDS))
+        watch.extra = {k: v for k, v in data.items() if k not in STOPWATCH_KEYS}
+        running = _flag(data, "running")
+        if "saved_at" in data:
+            saved_at = _number(data, "saved_at", 0.0, MAX_WALL)
+            if running:
+                watch._banked += watch._resume_gap(clock.wall() - saved_at)
+        if running:
             watch.start()
         return watch
+
+    def _resume_gap(self, gap: float) -> float:
+        """What a resume adds for `gap` wall-clock seconds, noting when it had to assume."""
+        if 0 <= gap <= MAX_RESUME_GAP:
+            return gap
+        self.clock_jumped = True
+        return 0.0 if gap < 0 else MAX_RESUME_GAP
 
 
 @dataclass
@@ -85,6 +137,8 @@ class Countdown:
     """True once the time-is-up alert was given, so the bell rings once."""
     watch: Stopwatch = field(default_factory=Stopwatch, repr=False)
     """Elapsed time while running."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Keys from the file this amk does not know, written back unchanged."""
 
     def __post_init__(self) -> None:
         if self.duration < 0:
@@ -142,7 +196,7 @@ class Countdown:
 
     def extend(self, minutes: float) -> None:
         """Add (or with a negative number, remove) minutes; the duration never drops below 0."""
-        self.duration = max(0.0, self.duration + 60.0 * minutes)
+        self.duration = min(MAX_SECONDS, max(0.0, self.duration + 60.0 * minutes))
         if self.remaining > 0:
             self.alerted = False
 
@@ -160,24 +214,42 @@ class Countdown:
         return False
 
     # -- persistence ---------------------------------------------------------------------
+    @property
+    def clock_jumped(self) -> bool:
+        """The resume that restored this countdown had to assume how much time passed."""
+        return self.watch.clock_jumped
+
     def to_dict(self) -> dict[str, Any]:
-        data = self.watch.to_dict()
+        data = dict(self.extra)
+        data.update(self.watch.to_dict())
         data.update(planned=self.planned, duration=self.duration, state=self.state)
         data["alerted"] = self.alerted
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], clock: Clock = SYSTEM_CLOCK) -> Countdown:
+        """Restore a saved countdown. Raises ValueError naming the key that is wrong."""
+        if not isinstance(data, dict):
+            raise ValueError("must be a table")
+        if "planned" not in data:
+            raise ValueError("planned: missing")
+        planned = _number(data, "planned", 0.0, 60.0 * MAX_STEP_MINUTES)
+        state = data.get("state", "paused")
+        if state not in STATES:
+            raise ValueError(f"state: must be one of {', '.join(STATES)}")
         watch = Stopwatch.from_dict(
-            {**data, "running": data.get("state") == "running"}, clock=clock
+            {k: v for k, v in data.items() if k in STOPWATCH_KEYS}
+            | {"running": state == "running"},
+            clock=clock,
         )
         return cls(
-            planned=float(data["planned"]),
+            planned=planned,
             clock=clock,
-            duration=max(0.0, float(data.get("duration", data["planned"]))),
-            done=data.get("state") == "done",
-            alerted=bool(data.get("alerted", False)),
+            duration=_number(data, "duration", planned, MAX_SECONDS),
+            done=state == "done",
+            alerted=_flag(data, "alerted"),
             watch=watch,
+            extra={k: v for k, v in data.items() if k not in COUNTDOWN_KEYS},
         )
 
 

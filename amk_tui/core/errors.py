@@ -1,6 +1,21 @@
-"""The project's own error types: every bad input ends as one of these, never a traceback."""
+"""The project's own error types: every bad input ends as one of these, never a traceback.
+
+Messages are one line and harmless on a terminal: the parts that come from outside (a file
+name, a key, an echoed value) are made visible and cut (`core.text`).
+"""
 
 from __future__ import annotations
+
+from amk_tui.core.text import clip, visible
+
+KEY_LIMIT = 80
+"""Characters of a key named in a message (an unknown key may be a megabyte long)."""
+PROBLEM_LIMIT = 300
+"""Characters of the problem part of a message."""
+
+
+def _safe(text: str, limit: int) -> str:
+    return visible(clip(text, limit), multiline=False)
 
 
 class AmkError(Exception):
@@ -12,9 +27,12 @@ class ConfigError(AmkError):
 
     def __init__(self, file: str, key: str, problem: str) -> None:
         self.file = file
-        self.key = key
-        self.problem = problem
-        super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
+        self.key = _safe(key, KEY_LIMIT)
+        self.problem = _safe(problem, PROBLEM_LIMIT)
+        where = visible(file, multiline=False)
+        super().__init__(
+            f"{where}: {self.key}: {self.problem}" if key else f"{where}: {self.problem}"
+        )
 
 
 class SessionError(AmkError):
@@ -22,5 +40,5 @@ class SessionError(AmkError):
 
     def __init__(self, file: str, problem: str) -> None:
         self.file = file
-        self.problem = problem
-        super().__init__(f"{file}: {problem}")
+        self.problem = _safe(problem, PROBLEM_LIMIT)
+        super().__init__(f"{visible(file, multiline=False)}: {self.problem}")

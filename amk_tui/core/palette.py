@@ -9,6 +9,8 @@ projectors wash colours out.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 RGB = tuple[int, int, int]
 
 GROUP_COLORS: tuple[RGB, ...] = (
@@ -47,6 +49,7 @@ def contrast(a: RGB, b: RGB) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+@lru_cache(maxsize=256)
 def readable(color: RGB, canvas: RGB, ratio: float = 4.5) -> RGB:
     """`color` mixed towards black (light canvas) or white (dark canvas) until it reaches
     `ratio` against `canvas`; the hue is kept."""

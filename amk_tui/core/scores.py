@@ -26,6 +26,8 @@ FACTOR_IDS: tuple[str, ...] = (
 SCORE_MIN, SCORE_MAX = 1, 5
 MAX_GROUPS = 8
 """Up to eight groups: each has its own colour-blind-safe colour and a letter A–H."""
+MIN_ANSWERS = 3
+"""Individual answers from which a group's mean (and min–max) is shown at all."""
 MISSING = "-"
 """How a not-scored value is written in an individual row (`"32-332"`)."""
 
@@ -111,11 +113,20 @@ class Group:
         return [v for row in self.rows if (v := row[i]) is not None]
 
     def value(self, factor: str) -> float | None:
-        """The group's point for this factor on the chart: consensus, else mean of rows."""
+        """The group's point for this factor: its consensus score, else the mean of its
+        individual rows — only from `MIN_ANSWERS` answers on (a mean of two gives both away,
+        so it is withheld everywhere: grid, chart, insights, reports)."""
         if factor in self.scores:
             return float(self.scores[factor])
         values = self.row_values(factor)
-        return statistics.fmean(values) if values else None
+        return statistics.fmean(values) if len(values) >= MIN_ANSWERS else None
+
+    def withheld(self, factor: str) -> int:
+        """How many individual answers there are where too few to show (else 0)."""
+        if factor in self.scores:
+            return 0
+        n = len(self.row_values(factor))
+        return n if 0 < n < MIN_ANSWERS else 0
 
     @property
     def scored(self) -> int:

@@ -23,7 +23,8 @@ from typing import Any, Literal
 
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.errors import SessionError
-from amk_tui.core.program import PHASE_KINDS, ROUND_KINDS, Agenda, Phase, Program, Round
+from amk_tui.core.fields import MAX_DEPTH, Fields, depth, follow_layout
+from amk_tui.core.program import Agenda, Program, ProgramError, parse_program, program_to_list
 from amk_tui.core.scores import (
     FACTOR_IDS,
     MAX_GROUPS,
@@ -33,6 +34,7 @@ from amk_tui.core.scores import (
     parse_row,
     valid_score,
 )
+from amk_tui.core.text import clip, echo, one_line
 
 SCHEMA = 2
 """The schema this version writes."""
@@ -46,6 +48,19 @@ MAX_PRIORITIES = 3
 PARTICIPANT_ROLES = ("leder", "amr", "medarbejder", "andre")
 """Who was there, by role (a referat names roles and counts; names only if typed)."""
 CHART_KINDS = ("radar", "bars")
+LANGUAGES: tuple[str, ...] = ("da", "en")
+"""The languages amk has content for (config.toml and session files name one of them)."""
+MAX_NAME = 120
+"""Characters of a name typed for a new workshop or group (AMG, unit, facilitator, group):
+longer ones are cut. Screens show names cut further where space is short."""
+MAX_STORED_NAME = 1_000
+"""Characters of a name read from a file; a longer one is cut on load (`Session.trimmed`)."""
+MAX_STORED_LINE = 4_000
+"""Characters of an action's text, a decision or a more-of/less-of item read from a file."""
+MAX_ROWS = 200
+"""Individual rows ("hver især") per group."""
+MAX_ITEMS = 500
+"""Actions, decisions, notes, list items and cursor entries per session."""
 
 
 def amg_key(name: str) -> str:
@@ -65,9 +80,12 @@ class Participants:
     """One of PARTICIPANT_ROLES."""
     count: int = 0
     names: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Unknown keys from the file, written back unchanged."""
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"role": self.role, "count": self.count}
+        data: dict[str, Any] = dict(self.extra)
+        data.update(role=self.role, count=self.count)
         if self.names:
             data["names"] = self.names
         return data
@@ -83,9 +101,13 @@ class RoomView:
     """The notes being typed are kept off the room's screen."""
     chart: str = "radar"
     """`radar` or `bars`."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Unknown keys from the file, written back unchanged."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"blank": self.blank, "notes_hidden": self.notes_hidden, "chart": self.chart}
+        data: dict[str, Any] = dict(self.extra)
+        data.update(blank=self.blank, notes_hidden=self.notes_hidden, chart=self.chart)
+        return data
 
 
 @dataclass
@@ -162,6 +184,14 @@ class Session:
     """An action being typed in the form (fields as typed), so a crash loses at most a key."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Unknown top-level keys from the file, written back unchanged."""
+    kept: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    """Entries of `cursor` and `draft` this amk can't use (not a position, not text), as read:
+    written back unchanged."""
+    layout: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The file as read: saving writes every table's keys in this order again."""
+    trimmed: list[str] = field(default_factory=list, compare=False, repr=False)
+    """Keys whose text was longer than a file may hold and was cut on load (`amg`,
+    `groups[1].name`); empty normally. The next save writes the cut text: say so."""
 
     def __post_init__(self) -> None:
         self.agenda = Agenda(self.program, clock=self.clock)
@@ -177,7 +207,8 @@ class Session:
             raise ValueError(f"at most {MAX_GROUPS} groups")
         used = {g.letter for g in self.groups}
         letter = next(letter_for(i) for i in range(26) if letter_for(i) not in used)
-        group = Group(name=name.strip() or default_name.format(letter=letter), letter=letter)
+        name = clip(name.strip(), MAX_NAME) or default_name.format(letter=letter)
+        group = Group(name=name, letter=letter)
         self.groups.append(group)
         return group
 
@@ -191,12 +222,15 @@ class Session:
     ) -> bool:
         """Record what was said under a question; True if anything changed.
 
-        kind `priorities` keeps up to three factor ids, `more`/`less` the lists, anything
-        else is a note.
+        kind `priorities` keeps up to three factor ids, `more`/`less`/`decisions` the lists,
+        anything else is a note.
         """
         if kind == "priorities":
             chosen = [v for v in values if v in FACTOR_IDS][:MAX_PRIORITIES]
             changed, self.priorities = chosen != self.priorities, chosen
+        elif kind == "decisions":
+            changed = list(values) != self.decisions
+            self.decisions = list(values)
         elif kind in ("more", "less"):
             target = self.more_of if kind == "more" else self.less_of
             changed = list(values) != target
@@ -234,9 +268,9 @@ class Session:
             variant=self.variant,
             revealed=self.revealed,
             previous=self.previous,
-            program=[_phase_to_dict(p) for p in self.program.phases],
+            program=program_to_list(self.program),
             timing=self.agenda.to_dict(),
-            cursor=dict(self.cursor),
+            cursor=self.kept.get("cursor", {}) | self.cursor,
             groups=[_group_to_dict(g) for g in self.groups],
             notes=dict(self.notes),
             priorities=list(self.priorities),
@@ -252,206 +286,111 @@ class Session:
         )
         if self.next_assessment is not None:
             data["next_assessment"] = self.next_assessment
-        if self.draft:
-            data["draft"] = dict(self.draft)
-        return data
+        draft = self.kept.get("draft", {}) | self.draft
+        if draft:
+            data["draft"] = draft
+        return follow_layout(data, self.layout) if self.layout else data
 
     @classmethod
     def from_dict(
         cls, data: dict[str, Any], clock: Clock = SYSTEM_CLOCK, source: str = "session"
     ) -> Session:
-        r = _Reader(data, source)
+        """A session from a file's TOML data; raises SessionError naming the key at fault.
+
+        Every number is finite and bounded, every list has a sane length, names have a
+        length limit and unknown keys at any level are kept for writing back.
+        """
+        if depth(data) > MAX_DEPTH:
+            raise SessionError(source, f"tables nested more than {MAX_DEPTH} levels deep")
+        r = Fields(data, source)
         schema = r.get("schema", int)
         if schema not in READABLE_SCHEMAS:
             readable = ", ".join(map(str, READABLE_SCHEMAS))
-            raise SessionError(
-                source, f"schema: {schema} is not supported (this amk reads {readable})"
-            )
-        program = _program_from(r.get("program", list), source)
-        status = r.get("status", str)
-        if status not in STATUSES:
-            raise SessionError(source, f"status: {status!r} is not one of {', '.join(STATUSES)}")
-        variant = r.get("variant", int, 1)
-        if variant not in (1, 2):
-            raise SessionError(source, f"variant: {variant} must be 1 or 2")
+            raise r.fail("schema", f"{schema} is not supported (this amk reads {readable})")
+        try:
+            program = parse_program(r.get("program", list), "program", strict=False)
+        except ProgramError as exc:
+            raise SessionError(source, str(exc)) from None
+        name = MAX_STORED_NAME
         session = cls(
-            amg=r.get("amg", str),
+            amg=r.text("amg", name),
             program=program,
             date=r.get("date", dt.date),
-            unit=r.get("unit", str, ""),
-            facilitator=r.get("facilitator", str, ""),
-            language=r.get("language", str, "da"),
-            variant=variant,
-            status=status,
-            id=r.get("id", str, ""),
+            unit=r.text("unit", name, ""),
+            facilitator=r.text("facilitator", name, ""),
+            language=r.choice("language", LANGUAGES, "da"),
+            variant=r.choice("variant", (1, 2), 1),
+            status=r.choice("status", STATUSES),
+            id=r.text("id", name, ""),
             clock=clock,
             revealed=r.get("revealed", bool, True),
-            previous=r.get("previous", str, ""),
-            amg_id=r.get("amg_id", str, ""),
-            place=r.get("place", str, ""),
-            referent=r.get("referent", str, ""),
+            previous=r.text("previous", name, ""),
+            amg_id=r.text("amg_id", name, ""),
+            place=r.text("place", name, ""),
+            referent=r.text("referent", name, ""),
             next_assessment=r.get("next_assessment", dt.date, None),
         )
-        session.participants = [
-            _participants_from(p, i, source) for i, p in enumerate(r.get("participants", list, []))
-        ]
-        session.decisions = _text_list(r.get("decisions", list, []), "decisions", source)
+        roles = r.table_list("participants", len(PARTICIPANT_ROLES) * 4)
+        session.participants = [_participants_from(r, p, i) for i, p in enumerate(roles)]
+        session.decisions = _text_list(r, "decisions")
         session.view = _view_from(r.get("view", dict, {}), source)
         try:
             session.agenda = Agenda.from_dict(program, r.get("timing", dict, {}), clock)
-        except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
-            raise SessionError(source, f"timing: {exc}") from None
-        cursor = r.get("cursor", dict, {})
-        session.cursor = {str(k): v for k, v in cursor.items() if isinstance(v, int)}
-        session.groups = [
-            _group_from(g, i, source) for i, g in enumerate(r.get("groups", list, []))
-        ]
-        notes = r.get("notes", dict, {})
-        for key, text in notes.items():
-            if not isinstance(text, str):
-                raise SessionError(source, f"notes.{key}: must be text")
-        session.notes = dict(notes)
+        except ValueError as exc:
+            raise r.fail("timing", str(exc)) from None
+        session.cursor, kept_cursor = _cursor_from(r)
+        groups = r.table_list("groups", MAX_GROUPS)
+        session.groups = [_group_from(r, g, i) for i, g in enumerate(groups)]
+        _check_letters(session.groups, source)
+        session.notes = _notes_from(r)
         session.priorities = _factor_list(r.get("priorities", list, []), source)
-        session.more_of = _text_list(r.get("more_of", list, []), "more_of", source)
-        session.less_of = _text_list(r.get("less_of", list, []), "less_of", source)
-        session.actions = [
-            _action_from(a, i, source) for i, a in enumerate(r.get("actions", list, []))
-        ]
+        session.more_of = _text_list(r, "more_of")
+        session.less_of = _text_list(r, "less_of")
+        actions = r.table_list("actions", MAX_ITEMS)
+        session.actions = [_action_from(r, a, i) for i, a in enumerate(actions)]
         draft = r.get("draft", dict, {})
-        session.draft = {str(k): v for k, v in draft.items() if isinstance(v, str)}
-        session.extra = r.unknown()
+        session.draft = {k: v for k, v in draft.items() if isinstance(v, str)}
+        kept_draft = {k: v for k, v in draft.items() if not isinstance(v, str)}
+        session.kept = {k: v for k, v in (("cursor", kept_cursor), ("draft", kept_draft)) if v}
+        session.extra = r.unknown(_KNOWN)
+        session.layout = data
+        session.trimmed = r.cut
         return session
 
 
 # -- helpers: reading with clear messages -------------------------------------------------
-_KNOWN = {
-    "schema",
-    "id",
-    "status",
-    "amg",
-    "unit",
-    "facilitator",
-    "date",
-    "language",
-    "variant",
-    "revealed",
-    "previous",
-    "program",
-    "timing",
-    "cursor",
-    "groups",
-    "notes",
-    "priorities",
-    "more_of",
-    "less_of",
-    "actions",
-    "draft",
-    "amg_id",
-    "place",
-    "referent",
-    "participants",
-    "decisions",
-    "next_assessment",
-    "view",
-}
-_MISSING: Any = object()
-
-
-class _Reader:
-    """Typed access to a table; every problem is a SessionError naming the key."""
-
-    def __init__(self, data: dict[str, Any], source: str, prefix: str = "") -> None:
-        if not isinstance(data, dict):
-            raise SessionError(source, f"{prefix or 'file'}: must be a table")
-        self.data = data
-        self.source = source
-        self.prefix = prefix
-
-    def get(self, key: str, kind: type, default: Any = _MISSING) -> Any:
-        name = f"{self.prefix}{key}"
-        if key not in self.data:
-            if default is _MISSING:
-                raise SessionError(self.source, f"{name}: missing")
-            return default
-        value = self.data[key]
-        ok = isinstance(value, kind)
-        if kind is int and isinstance(value, bool):
-            ok = False
-        if kind is dt.date and isinstance(value, dt.datetime):
-            value = value.date()
-        if not ok:
-            raise SessionError(self.source, f"{name}: expected {_kind_name(kind)}")
-        return value
-
-    def unknown(self) -> dict[str, Any]:
-        return {k: v for k, v in self.data.items() if k not in _KNOWN}
-
-
-def _kind_name(kind: type) -> str:
-    names = {
-        str: "text",
-        int: "a whole number",
-        bool: "true or false",
-        list: "a list",
-        dict: "a table",
-        dt.date: "a date (YYYY-MM-DD)",
-        float: "a number",
+_KNOWN = frozenset(
+    {
+        "schema",
+        "id",
+        "status",
+        "amg",
+        "unit",
+        "facilitator",
+        "date",
+        "language",
+        "variant",
+        "revealed",
+        "previous",
+        "program",
+        "timing",
+        "cursor",
+        "groups",
+        "notes",
+        "priorities",
+        "more_of",
+        "less_of",
+        "actions",
+        "draft",
+        "amg_id",
+        "place",
+        "referent",
+        "participants",
+        "decisions",
+        "next_assessment",
+        "view",
     }
-    return names.get(kind, kind.__name__)
-
-
-def _phase_to_dict(p: Phase) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": p.id, "kind": p.kind, "minutes": p.minutes}
-    if p.title:
-        data["title"] = p.title
-    if p.rounds:
-        data["rounds"] = [
-            {"id": r.id, "kind": r.kind, "minutes": r.minutes}
-            | ({"title": r.title} if r.title else {})
-            for r in p.rounds
-        ]
-    return data
-
-
-def _minutes(value: Any, name: str, source: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise SessionError(source, f"{name}: must be a positive number of minutes")
-    return float(value)
-
-
-def _program_from(items: list[Any], source: str) -> Program:
-    if not items:
-        raise SessionError(source, "program: empty")
-    phases = []
-    for i, item in enumerate(items):
-        r = _Reader(item, source, f"program[{i}].")
-        kind = r.get("kind", str)
-        if kind not in PHASE_KINDS:
-            raise SessionError(source, f"program[{i}].kind: unknown kind {kind!r}")
-        rounds = []
-        for j, ritem in enumerate(r.get("rounds", list, [])):
-            rr = _Reader(ritem, source, f"program[{i}].rounds[{j}].")
-            rkind = rr.get("kind", str)
-            if rkind not in ROUND_KINDS:
-                raise SessionError(source, f"program[{i}].rounds[{j}].kind: unknown {rkind!r}")
-            rounds.append(
-                Round(
-                    rr.get("id", str),
-                    rkind,
-                    _minutes(rr.get("minutes", object), f"program[{i}].rounds[{j}]", source),
-                    rr.get("title", str, ""),
-                )
-            )
-        phases.append(
-            Phase(
-                r.get("id", str),
-                kind,
-                _minutes(r.get("minutes", object), f"program[{i}].minutes", source),
-                r.get("title", str, ""),
-                tuple(rounds),
-            )
-        )
-    return Program(tuple(phases))
+)
 
 
 def _group_to_dict(g: Group) -> dict[str, Any]:
@@ -463,82 +402,120 @@ def _group_to_dict(g: Group) -> dict[str, Any]:
 
 
 _GROUP_KEYS = frozenset({"name", "letter", "scores", "rows"})
+LETTERS = tuple(letter_for(i) for i in range(26))
+"""What a group's letter may be: one of A–Z."""
 
 
-def _group_from(item: Any, index: int, source: str) -> Group:
-    r = _Reader(item, source, f"groups[{index}].")
-    group = Group(
-        name=r.get("name", str),
-        letter=r.get("letter", str, letter_for(index)),
-    )
+def _group_from(parent: Fields, item: Any, index: int) -> Group:
+    r = parent.child(item, f"groups[{index}].")
+    letter = r.get("letter", str, "")
+    if letter and letter not in LETTERS:
+        raise r.fail("letter", f"{echo(letter)}: must be one letter A–Z")
+    group = Group(name=r.text("name", MAX_STORED_NAME), letter=letter)
     for factor, value in r.get("scores", dict, {}).items():
         if factor not in FACTOR_IDS:
-            raise SessionError(source, f"groups[{index}].scores.{factor}: unknown factor")
+            raise r.fail(f"scores.{one_line(factor, 40)}", "unknown factor")
         if not valid_score(value):
-            raise SessionError(
-                source, f"groups[{index}].scores.{factor}: {value!r} is not a score 1–5"
-            )
+            raise r.fail(f"scores.{factor}", f"{echo(value)} is not a score 1–5")
         group.scores[factor] = value
-    for j, row in enumerate(r.get("rows", list, [])):
+    rows = r.get("rows", list, [])
+    if len(rows) > MAX_ROWS:
+        raise r.fail("rows", f"{len(rows)} rows, at most {MAX_ROWS}")
+    for j, row in enumerate(rows):
+        if not isinstance(row, str):
+            raise r.fail(f"rows[{j}]", 'expected text like "32-332"')
         try:
-            group.rows.append(parse_row(str(row)))
+            group.rows.append(parse_row(row))
         except ValueError as exc:
-            raise SessionError(source, f"groups[{index}].rows[{j}]: {exc}") from None
-    group.extra = {k: v for k, v in item.items() if k not in _GROUP_KEYS}
+            raise r.fail(f"rows[{j}]", str(exc)) from None
+    group.extra = r.unknown(_GROUP_KEYS)
     return group
+
+
+def _check_letters(groups: list[Group], source: str) -> None:
+    """Each letter once; a group without one gets the first letter no group has."""
+    seen: set[str] = set()
+    for i, group in enumerate(groups):
+        if group.letter and group.letter in seen:
+            raise SessionError(source, f"groups[{i}].letter: {group.letter} is used twice")
+        seen.add(group.letter)
+    free = (letter for letter in LETTERS if letter not in seen)
+    for group in groups:
+        if not group.letter:
+            group.letter = next(free)
+
+
+def _cursor_from(r: Fields) -> tuple[dict[str, int], dict[str, Any]]:
+    """Positions per step; entries that are no position are kept aside as they were."""
+    cursor = r.get("cursor", dict, {})
+    if len(cursor) > MAX_ITEMS:
+        raise r.fail("cursor", f"{len(cursor)} entries, at most {MAX_ITEMS}")
+    usable = {
+        k: v
+        for k, v in cursor.items()
+        if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_ITEMS
+    }
+    return usable, {k: v for k, v in cursor.items() if k not in usable}
+
+
+def _notes_from(r: Fields) -> dict[str, str]:
+    notes: dict[str, Any] = r.get("notes", dict, {})
+    if len(notes) > MAX_ITEMS:
+        raise r.fail("notes", f"{len(notes)} entries, at most {MAX_ITEMS}")
+    for key, text in notes.items():
+        if not isinstance(text, str):
+            raise r.fail(f"notes.{one_line(key, 40)}", "must be text")
+    return dict(notes)
 
 
 def _factor_list(items: list[Any], source: str) -> list[str]:
     for i, item in enumerate(items):
         if item not in FACTOR_IDS:
-            raise SessionError(source, f"priorities[{i}]: {item!r} is not a factor id")
+            raise SessionError(source, f"priorities[{i}]: {echo(item)} is not a factor id")
     if len(items) > MAX_PRIORITIES:
         raise SessionError(source, f"priorities: at most {MAX_PRIORITIES}")
     return list(items)
 
 
-def _text_list(items: list[Any], name: str, source: str) -> list[str]:
+def _text_list(r: Fields, key: str) -> list[str]:
+    items = r.table_list(key, MAX_ITEMS)
     for i, item in enumerate(items):
         if not isinstance(item, str):
-            raise SessionError(source, f"{name}[{i}]: must be text")
-    return list(items)
+            raise r.fail(f"{key}[{i}]", "must be text")
+    return [r.cut_to(item, f"{key}[{i}]", MAX_STORED_LINE) for i, item in enumerate(items)]
 
 
-def _action_from(item: Any, index: int, source: str) -> Action:
-    r = _Reader(item, source, f"actions[{index}].")
-    status = r.get("status", str, "open")
-    if status not in ACTION_STATUSES:
-        raise SessionError(source, f"actions[{index}].status: {status!r} is not a status")
-    known = {"what", "owner", "deadline", "followup", "status", "origin"}
+_ACTION_KEYS = frozenset({"what", "owner", "deadline", "followup", "status", "origin"})
+
+
+def _action_from(parent: Fields, item: Any, index: int) -> Action:
+    r = parent.child(item, f"actions[{index}].")
     return Action(
-        what=r.get("what", str),
-        owner=r.get("owner", str, ""),
+        what=r.text("what", MAX_STORED_LINE),
+        owner=r.text("owner", MAX_STORED_NAME, ""),
         deadline=r.get("deadline", dt.date, None),
         followup=r.get("followup", dt.date, None),
-        status=status,
-        origin=r.get("origin", str, ""),
-        extra={k: v for k, v in item.items() if k not in known},
+        status=r.choice("status", ACTION_STATUSES, "open"),
+        origin=r.text("origin", MAX_STORED_NAME, ""),
+        extra=r.unknown(_ACTION_KEYS),
     )
 
 
-def _participants_from(item: Any, index: int, source: str) -> Participants:
-    r = _Reader(item, source, f"participants[{index}].")
-    role = r.get("role", str)
-    if role not in PARTICIPANT_ROLES:
-        raise SessionError(source, f"participants[{index}].role: {role!r} is not a role")
+def _participants_from(parent: Fields, item: Any, index: int) -> Participants:
+    r = parent.child(item, f"participants[{index}].")
+    role = r.choice("role", PARTICIPANT_ROLES)
     count = r.get("count", int, 0)
     if not 0 <= count <= 999:
-        raise SessionError(source, f"participants[{index}].count: {count} is not 0–999")
-    return Participants(role, count, r.get("names", str, ""))
+        raise r.fail("count", f"{count} is not 0–999")
+    names = r.text("names", MAX_STORED_LINE, "")
+    return Participants(role, count, names, extra=r.unknown({"role", "count", "names"}))
 
 
 def _view_from(item: dict[str, Any], source: str) -> RoomView:
-    r = _Reader(item, source, "view.")
-    chart = r.get("chart", str, "radar")
-    if chart not in CHART_KINDS:
-        raise SessionError(source, f"view.chart: {chart!r} is not one of {', '.join(CHART_KINDS)}")
+    r = Fields(item, source, "view.")
     return RoomView(
         blank=r.get("blank", bool, False),
         notes_hidden=r.get("notes_hidden", bool, False),
-        chart=chart,
+        chart=r.choice("chart", CHART_KINDS, "radar"),
+        extra=r.unknown({"blank", "notes_hidden", "chart"}),
     )

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.program import Program
 from amk_tui.core.scores import MAX_GROUPS
-from amk_tui.core.session import Session
+from amk_tui.core.session import MAX_NAME, Session
+from amk_tui.core.text import clip
 
 DEFAULT_GROUPS = 3
 
 
 def parse_groups(text: str) -> list[str]:
-    """`3` → three unnamed groups; `Lager, Kontor` → named groups. Raises ValueError."""
+    """`3` → three unnamed groups; `Lager, Kontor` → named groups. Raises ValueError.
+
+    Anything that looks like a whole number (`0`, `-1`, `+12`) is a count and must be
+    1–MAX_GROUPS; the ValueError's message is that range (`1–8`).
+    """
     text = text.strip()
     if not text:
         return [""] * DEFAULT_GROUPS
-    if text.isdigit():
+    if re.fullmatch(r"[+-]?\d+", text, flags=re.ASCII):
         n = int(text)
         if not 1 <= n <= MAX_GROUPS:
             raise ValueError(f"1–{MAX_GROUPS}")
@@ -42,15 +48,18 @@ def new_session(
     clock: Clock = SYSTEM_CLOCK,
     default_name: str = "{letter}",
 ) -> Session:
-    """A new workshop; groups without a name are called `default_name` ("Gruppe {letter}")."""
+    """A new workshop; groups without a name are called `default_name` ("Gruppe {letter}").
+
+    Names are cut to MAX_NAME characters (a form's field should not take more).
+    """
     if not amg.strip():
         raise ValueError("AMG")
     session = Session(
-        amg=amg.strip(),
+        amg=clip(amg.strip(), MAX_NAME),
         program=program,
         date=date or dt.date.today(),
-        unit=unit.strip(),
-        facilitator=facilitator.strip(),
+        unit=clip(unit.strip(), MAX_NAME),
+        facilitator=clip(facilitator.strip(), MAX_NAME),
         language=language,
         variant=variant,
         clock=clock,

@@ -11,65 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Literal, Protocol
 
+from amk_tui.core.change import Change, Listener, Nobody, Refusal, What
+from amk_tui.core.flow import Item
 from amk_tui.core.program import Step
 from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS
 from amk_tui.core.session import CHART_KINDS, Action, Session
 
-What = Literal[
-    "scores",
-    "groups",
-    "rows",
-    "reveal",
-    "answers",
-    "actions",
-    "draft",
-    "position",
-    "timer",
-    "status",
-    "followup",
-    "view",
-    "meta",
-]
-CARRY = "carry"
-"""A follow-up mark beside the action statuses: carried over into the new workshop."""
-Refusal = Literal["readonly", "max_groups", "no_group", "no_timer", "not_finished", "end"]
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change of the session, as the listener hears it."""
-
-    what: What
-    """Which part changed (views redraw what depends on it)."""
-    revision: int
-    """Counts every change of this workshop: a view can tell whether it is behind."""
-    save: bool = True
-    """False when nothing needs writing (browsing a read-only workshop)."""
-
-
-class Listener(Protocol):
-    """Who hears about changes: the app (saves, then tells the views)."""
-
-    def workshop_changed(self, change: Change) -> None: ...
-
-    def workshop_refused(self, reason: Refusal) -> None: ...
-
-
-class _Nobody:
-    """The listener of a workshop nobody watches (tests, scripts)."""
-
-    def workshop_changed(self, change: Change) -> None:
-        pass
-
-    def workshop_refused(self, reason: Refusal) -> None:
-        pass
-
-
-ItemCounter = Callable[[Step], int]
-"""How many items (slides, questions …) a step shows; comes from the content."""
+ItemsOf = Callable[[Step], tuple[Item, ...]]
+"""The items (slides, questions …) a step shows: `core.flow.items_for` with the content."""
 
 
 class Workshop:
@@ -81,7 +31,7 @@ class Workshop:
         *,
         view_only: bool = False,
         previous: Session | None = None,
-        items: ItemCounter | None = None,
+        items: ItemsOf | None = None,
         listener: Listener | None = None,
     ) -> None:
         self.session = session
@@ -89,8 +39,8 @@ class Workshop:
         """Opened to look at: another amk holds the file, or it is a room's view."""
         self.previous = previous
         """This AMG's previous workshop (change per factor, follow-up), if any."""
-        self._items = items or (lambda step: 1)
-        self.listener: Listener = listener or _Nobody()
+        self._items = items or (lambda step: (Item("slide"),))
+        self.listener: Listener = listener or Nobody()
         self.revision = 0
 
     # -- state ---------------------------------------------------------------------------
@@ -100,12 +50,44 @@ class Workshop:
         return self.view_only or self.session.finished
 
     @property
+    def needs_followup(self) -> bool:
+        """A new workshop whose AMG left open actions last time, not yet followed up."""
+        previous, session = self.previous, self.session
+        if previous is None or self.readonly or session.agenda.index is not None:
+            return False
+        if session.previous == previous.id:
+            return False
+        return any(a.status in ("open", "in-progress") for a in previous.actions)
+
+    @property
     def step(self) -> Step | None:
         return self.session.agenda.current
 
-    def item_count(self, step: Step | None = None) -> int:
+    def items(self, step: Step | None = None) -> tuple[Item, ...]:
+        """The items of a step (the current one by default)."""
         step = step or self.step
-        return 1 if step is None else max(1, self._items(step))
+        return () if step is None else self._items(step)
+
+    def item_count(self, step: Step | None = None) -> int:
+        return max(1, len(self.items(step)))
+
+    @property
+    def current(self) -> Item | None:
+        """What is on the screen now (None before the program starts)."""
+        items = self.items()
+        return items[self.item] if items else None
+
+    def following(self) -> tuple[Step, Item] | None:
+        """What `n` shows next: the next item, else the next step's first (for a preview)."""
+        agenda = self.session.agenda
+        if agenda.index is not None and self.item < self.item_count() - 1:
+            return agenda.steps[agenda.index], self.items()[self.item + 1]
+        index = 0 if agenda.index is None else agenda.index + 1
+        if index >= len(agenda.steps):
+            return None
+        step = agenda.steps[index]
+        items = self.items(step)
+        return (step, items[0]) if items else None
 
     @property
     def item(self) -> int:

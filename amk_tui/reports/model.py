@@ -46,7 +46,8 @@ _INVISIBLE = re.compile(
 """Control characters, bidi embeddings/overrides/isolates, lone surrogates and BOMs: typed text
 that could hide, reorder or corrupt what a report shows (a name that flips the table)."""
 
-MIN_ANSWERS = 3
+from amk_tui.core.scores import MIN_ANSWERS as MIN_ANSWERS  # noqa: E402  (one threshold)
+
 """Fewer individual answers than this are never summarised (a mean of two gives both away)."""
 _LETTER = re.compile(r"[A-Z]")
 

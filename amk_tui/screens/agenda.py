@@ -84,7 +84,7 @@ class AgendaPanel(Vertical):
         self.query_one("#agenda-title", Label).update(Text(heading, style="bold"))
         sub = t(
             "agenda.sub",
-            date=session.date.isoformat(),
+            date=app.content.date(session.date),
             groups=len(session.groups),
             variant=session.variant,
             actual=format_elapsed(agenda.total_actual),

@@ -14,8 +14,9 @@ from amk_tui import keys
 if TYPE_CHECKING:
     from amk_tui.app import AmkApp
     from amk_tui.config import Content
+    from amk_tui.core.change import Change
     from amk_tui.core.session import Session
-    from amk_tui.core.workshop import Change, Workshop
+    from amk_tui.core.workshop import Workshop
 
 ResultType = TypeVar("ResultType")
 
@@ -31,6 +32,10 @@ typist) reached the old field when the focus moved only after Tab had bubbled ba
 
 class AmkNode:
     """Mixed into amk's screens: the app, the workshop, the words."""
+
+    HEARS_AT_ONCE: ClassVar[bool] = False
+    """Hear a change while the key that made it is still being handled (not after the keys
+    queued behind it): what the next key does may depend on the redraw (focus, item)."""
 
     def _amk_init(self) -> None:
         keys.localize(self, self.amk.content.t)  # type: ignore[arg-type]
@@ -109,7 +114,21 @@ def _localize_and_listen(screen: AmkScreen[Any] | AmkModal[Any]) -> None:
     hear every change of the workshop."""
     for node in screen.walk_children():
         keys.localize(node, screen.amk.content.t)
-    screen.amk.changes.subscribe(screen, screen.workshop_changed)
+    if not screen.HEARS_AT_ONCE:
+        screen.amk.changes.subscribe(screen, screen.workshop_changed)
+        return
+
+    def at_once(change: Change) -> None:
+        try:
+            screen.workshop_changed(change)
+        except Exception as error:  # the signal would log and swallow it: crash visibly
+            screen.call_next(_reraise, error)
+
+    screen.amk.changes.subscribe(screen, at_once, immediate=True)
+
+
+def _reraise(error: Exception) -> None:
+    raise error
 
 
 def _compact_fields(screen: Screen[Any], below_rows: int) -> None:

@@ -46,7 +46,7 @@ def confirm_finish(app: AmkApp) -> None:
         app.flush_edits()
         problem = keeper.try_finish(workshop.session, app.clock)
         if problem is not None:
-            app.notify(app.store_problem(problem), severity="error", timeout=15)
+            app.notify(app.describe_problem(problem), severity="error", timeout=15)
             app.notify(app.content.t("notify.not_finished"), severity="error", timeout=15)
             app.refresh_bindings()
             return
@@ -103,7 +103,7 @@ def save_copy(app: AmkApp, target: Path, quit_after: bool = False) -> None:
         return
     problem = keeper.save_copy(session, target)
     if problem is not None:
-        app.notify(app.store_problem(problem), severity="error", timeout=15)
+        app.notify(app.describe_problem(problem), severity="error", timeout=15)
         return
     if quit_after:
         app.exit()
@@ -128,7 +128,7 @@ def ask_before_losing(app: AmkApp) -> None:
 def follow_up(app: AmkApp, actions: Sequence[Action], marks: Sequence[str]) -> None:
     """Last time's open actions marked: the marks go into last time's file (under its lock,
     as it is now), the carried-over actions into this workshop's plan."""
-    from amk_tui.core.workshop import CARRY
+    from amk_tui.core.change import CARRY
 
     workshop, keeper, path = app.workshop, app.keeper, app.previous_path
     if workshop is None or keeper is None or path is None or workshop.previous is None:

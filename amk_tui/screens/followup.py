@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label
 
-from amk_tui.core.workshop import CARRY
+from amk_tui.core.change import CARRY
+from amk_tui.core.text import visible
 from amk_tui.screens.base import AmkScreen
 
 
@@ -39,26 +40,40 @@ class FollowupScreen(AmkScreen[None]):
         previous = self.amk.previous
         assert previous is not None
         yield Label(
-            Text(self.t("followup.title", date=previous.date.isoformat()), style="bold"),
+            Text(self.t("followup.title", date=self.content.date(previous.date)), style="bold"),
             id="followup-title",
         )
-        yield Label(self.t("followup.hint"), classes="hint")
+        yield Label(self.t("followup.hint"), classes="hint", id="followup-hint")
         yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    FIXED = {"owner": 14, "deadline": 11, "status": 12}
+    """Columns that keep their width; "what" takes the rest and is cut (the status never)."""
+
     def on_mount(self) -> None:
+        self.fill()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.fill()
+
+    def fill(self) -> None:
         table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        padding = 2 * table.cell_padding * 4
+        what = max(12, (self.size.width or 80) - sum(self.FIXED.values()) - padding - 6)
         for key in ("what", "owner", "deadline", "status"):
-            table.add_column(self.t(f"actions.{key}"), key=key)
+            table.add_column(self.t(f"actions.{key}"), key=key, width=self.FIXED.get(key, what))
         for i, a in enumerate(self.open_actions):
             table.add_row(
-                a.what,
-                a.owner,
-                a.deadline.isoformat() if a.deadline else "–",
+                Text(visible(a.what), no_wrap=True, overflow="ellipsis"),
+                Text(visible(a.owner), no_wrap=True, overflow="ellipsis"),
+                self.content.date(a.deadline),
                 self.label(self.marks[i]),
                 key=str(i),
             )
-        table.focus()
+        table.move_cursor(row=max(0, row))
 
     def label(self, mark: str) -> Text:
         if mark == CARRY:

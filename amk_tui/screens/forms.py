@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from amk_tui.core.dates import parse_date
 from amk_tui.core.session import ACTION_STATUSES, Action
+from amk_tui.core.text import visible
 from amk_tui.screens.base import AmkModal
 from amk_tui.widgets.fields import Field
 
@@ -31,7 +33,7 @@ class TextPrompt(AmkModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
+            yield Label(Text(visible(self.question)), id="question")
             yield Field(self.value, id="answer")
 
     def on_mount(self) -> None:
@@ -81,14 +83,14 @@ class ActionForm(AmkModal[Action | None]):
                 with Vertical():
                     yield Label(self.t("actions.deadline"))
                     yield Field(
-                        a.deadline.isoformat() if a.deadline else "",
+                        self.content.date(a.deadline, ""),
                         id="deadline",
                         placeholder=self.t("actions.date_hint"),
                     )
                 with Vertical():
                     yield Label(self.t("actions.followup"))
                     yield Field(
-                        a.followup.isoformat() if a.followup else "",
+                        self.content.date(a.followup, ""),
                         id="followup",
                         placeholder=self.t("actions.date_hint"),
                     )
@@ -147,7 +149,9 @@ class ActionForm(AmkModal[Action | None]):
             try:
                 dates[field] = parse_date(field_input.value, self.today)
             except ValueError:
-                error.update(self.t("actions.bad_date", value=field_input.value.strip()))
+                error.update(
+                    Text(self.t("actions.bad_date", value=visible(field_input.value.strip())))
+                )
                 field_input.focus()
                 return
         status = self.query_one("#status", Select).value

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
+from amk_tui.core.text import visible
 from amk_tui.screens.base import AmkModal
 
 
@@ -34,7 +35,7 @@ class ConfirmScreen(AmkModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
+            yield Label(Text(visible(self.question)), id="question")
             with Horizontal(id="buttons"):
                 yield Button(self.t("button.yes"), variant="error", id="yes")
                 yield Button(self.t("button.no"), variant="primary", id="no")
@@ -53,13 +54,13 @@ class ConfirmScreen(AmkModal[bool]):
 class BlankScreen(ModalScreen[None]):
     """Black, as presenter software does with `b`; the timers go on underneath."""
 
-    BINDINGS = [Binding("b,escape,space", "dismiss", "", show=False)]
+    BINDINGS = [Binding("b,escape,space", "app.blank", "", show=False)]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="blank")
 
     def on_click(self) -> None:
-        self.dismiss()
+        self.app.action_blank()  # type: ignore[attr-defined]
 
 
 class HelpScreen(AmkModal[None]):
@@ -97,7 +98,6 @@ class HelpScreen(AmkModal[None]):
                 labels.append(label)
         result = [(" / ".join(shown or plain), text) for text, (shown, plain) in rows.items()]
         result.append(("Tab ⇧Tab", self.t("help.fields")))
-        result.append(("^p", self.t("help.palette")))
         return result
 
     def compose(self) -> ComposeResult:
@@ -150,9 +150,10 @@ class FinishedScreen(AmkModal[None]):
         session_path, report_path = self.paths
         with Vertical(id="dialog", classes="wide"):
             yield Label(Text(self.t("finished.title"), style="bold"), id="question")
-            yield Label(self.t("finished.session", path=shown_path(session_path)))
+            path = visible(shown_path(session_path))
+            yield Label(Text(self.t("finished.session", path=path)))
             if report_path is not None:
-                yield Label(self.t("finished.report", path=shown_path(report_path)))
+                yield Label(Text(self.t("finished.report", path=visible(shown_path(report_path)))))
             if self.throwaway:
                 yield Label(self.t("finished.demo"), classes="warning")
             yield Label(self.t("finished.hint"), classes="hint")

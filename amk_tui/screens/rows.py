@@ -14,11 +14,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label
 
-from amk_tui.core.scores import Group, RowError, format_row, parse_row, row_stats
-from amk_tui.core.workshop import Change
+from amk_tui.core.change import Change
+from amk_tui.core.scores import MIN_ANSWERS, Group, RowError, format_row, parse_row, row_stats
+from amk_tui.core.text import visible
 from amk_tui.screens.base import AmkModal
 from amk_tui.widgets.fields import Field
-from amk_tui.widgets.score_grid import MIN_ROWS_FOR_MEAN, format_value
+from amk_tui.widgets.score_grid import format_value
 
 
 class RowsScreen(AmkModal[None]):
@@ -41,7 +42,8 @@ class RowsScreen(AmkModal[None]):
     def compose(self) -> ComposeResult:
         g = self.group
         with Vertical(id="dialog", classes="wide"):
-            yield Label(Text(self.t("rows.title", letter=g.letter, name=g.name), style="bold"))
+            title = self.t("rows.title", letter=g.letter, name=visible(g.name))
+            yield Label(Text(title, style="bold"))
             yield Label(self.t("rows.hint"), classes="hint")
             yield Field(placeholder="324332", id="row-input", max_length=20)
             yield Label("", id="form-error")
@@ -63,14 +65,14 @@ class RowsScreen(AmkModal[None]):
         for i, row in enumerate(self.group.rows):
             table.add_row(str(i + 1), *[("–" if v is None else str(v)) for v in row])
         stats = row_stats(self.group)
-        n = len(self.group.rows)
+
         decimal = self.t("number.decimal")
         parts = []
         for f in self.content.factors:
             s = stats[f.id]
             if s.n == 0:
                 parts.append(f"{f.number} {f.short}: –")
-            elif n < MIN_ROWS_FOR_MEAN:
+            elif s.n < MIN_ANSWERS:
                 values = ", ".join(str(v) for v in self.group.row_values(f.id))
                 parts.append(f"{f.number} {f.short}: {values}")
             else:
@@ -87,7 +89,7 @@ class RowsScreen(AmkModal[None]):
         try:
             row = parse_row(event.value)
         except RowError as exc:
-            error.update(self.t(f"rows.bad_{exc.kind}", value=exc.value))
+            error.update(Text(self.t(f"rows.bad_{exc.kind}", value=visible(exc.value))))
             return
         error.update("")
         if self.editing is not None:

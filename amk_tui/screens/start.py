@@ -1,8 +1,12 @@
-"""The start screen: a new workshop, go on with an unfinished one, or open a past one."""
+"""The start screen: a new workshop, go on with an unfinished one, or open a past one.
+
+Each field is one line (its label beside it), so the whole form and its Start button fit an
+80 × 24 window; earlier workshops are listed beside it (below on a narrow window) only when
+there are any. The AMG field has the focus, so `q` is a letter here: the footer says Ctrl+Q.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from rich.text import Text
@@ -12,9 +16,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
+from amk_tui.core.dates import parse_date
+from amk_tui.core.session import Participants
 from amk_tui.core.setup import new_session, parse_groups
+from amk_tui.core.text import visible
 from amk_tui.screens.base import AmkScreen
 from amk_tui.widgets.fields import Field
+
+ROLES = ("leder", "amr", "medarbejder")
+"""The roles counted on the form (a referat names roles and counts)."""
 
 
 class StartScreen(AmkScreen[None]):
@@ -25,30 +35,44 @@ class StartScreen(AmkScreen[None]):
         with Horizontal(id="start-columns"):
             with VerticalScroll(id="new-form"):
                 yield Label(Text(self.t("start.new"), style="bold"), classes="section")
-                yield Label(self.t("start.amg"))
-                yield Field(placeholder=self.t("start.amg_hint"), id="amg")
-                yield Label(self.t("start.unit"))
-                yield Field(id="unit")
-                yield Label(self.t("start.facilitator"))
-                yield Field(id="facilitator")
-                yield Label(self.t("start.date"))
-                yield Field(self.amk.today.isoformat(), id="date")
-                yield Label(self.t("start.groups"))
-                yield Field("3", placeholder=self.t("start.groups_hint"), id="groups")
-                yield Label(self.t("start.variant"))
-                with RadioSet(id="variant"):
-                    yield RadioButton(self.t("start.variant1"), value=True, id="variant-1")
-                    yield RadioButton(self.t("start.variant2"), id="variant-2")
+                yield from self._row("amg", self.t("start.amg"), self.t("start.amg_hint"))
+                yield from self._row("unit", self.t("start.unit"))
+                yield from self._row("place", self.t("start.place"))
+                yield from self._row("date", self.t("start.date"), value=self._today())
+                yield from self._row("groups", self.t("start.groups"), value="3")
+                with Horizontal(classes="form-row"):
+                    yield Label(self.t("start.variant"), classes="form-label")
+                    with RadioSet(id="variant"):
+                        yield RadioButton(self.t("start.variant1"), value=True, id="variant-1")
+                        yield RadioButton(self.t("start.variant2"), id="variant-2")
+                yield from self._row("facilitator", self.t("start.facilitator"))
+                yield from self._row("referent", self.t("start.referent"))
+                with Horizontal(classes="form-row"):
+                    yield Label(self.t("start.participants"), classes="form-label")
+                    for role in ROLES:
+                        yield Label(self.t(f"role.{role}"), classes="count-label")
+                        yield Field(id=f"count-{role}", classes="count", max_length=3)
                 yield Label("", id="form-error")
-                yield Button(self.t("start.begin"), variant="primary", id="begin")
+                with Horizontal(id="begin-row"):
+                    yield Button(self.t("start.begin"), variant="primary", id="begin")
+                    yield Label(self.t("start.keys"), classes="hint", id="start-keys")
             with Vertical(id="past"):
                 yield Label(Text(self.t("start.past"), style="bold"), classes="section")
-                yield Button(self.t("start.resume"), id="resume", disabled=True)
+                yield Button(self.t("start.resume"), id="resume")
                 yield OptionList(id="sessions")
         yield Footer()
 
+    def _row(self, name: str, label: str, hint: str = "", value: str = "") -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="form-label")
+            yield Field(value, placeholder=hint, id=name, max_length=120)
+
+    def _today(self) -> str:
+        return self.content.date(self.amk.today)
+
     def on_mount(self) -> None:
-        self.compact_fields()
+        for field in self.query(Input):
+            field.compact = True
         self.load_sessions()
         self.query_one("#amg", Input).focus()
 
@@ -58,21 +82,19 @@ class StartScreen(AmkScreen[None]):
         options.clear_options()
         for s in entries:
             status = self.t(f"status.{s.status}")
-            options.add_option(Option(f"{s.date}  {s.amg}  ({status})", id=str(s.path)))
+            label = Text(f"{self.content.date(s.date)}  {visible(s.amg)}  ({status})")
+            options.add_option(Option(label, id=str(s.path)))
         for item in bad:
-            label = Text(f"{item.path.name}  ({self.t('list.unreadable')})", style="dim")
+            name = visible(item.path.name)
+            label = Text(f"{name}  ({self.t('list.unreadable')})", style="dim")
             options.add_option(Option(label, id=f"bad:{item.path}", disabled=True))
-        if not entries and not bad:
-            options.add_option(Option(self.t("start.none"), disabled=True))
+        self.set_class(not entries and not bad, "-no-past")
         unfinished = next((e for e in entries if not e.finished), None)
         resume = self.query_one("#resume", Button)
-        resume.disabled = unfinished is None
+        resume.display = unfinished is not None
         if unfinished is not None:
-            resume.label = self.t(
-                "start.resume_named",
-                amg=unfinished.amg,
-                date=unfinished.date.isoformat(),
-            )
+            amg, date = visible(unfinished.amg), self.content.date(unfinished.date)
+            resume.label = Text(self.t("start.resume_named", amg=amg, date=date))
             self._unfinished = unfinished.path
 
     @on(Button.Pressed, "#resume")
@@ -88,41 +110,61 @@ class StartScreen(AmkScreen[None]):
         if (problem := self.amk.open_path(path)) is not None:
             self.notify(problem, severity="error")
 
+    def value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value.strip()
+
+    def refuse(self, field: str, text: str) -> None:
+        self.query_one("#form-error", Label).update(Text(text))
+        self.query_one(f"#{field}", Input).focus()
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#begin")
     def begin(self) -> None:
-        error = self.query_one("#form-error", Label)
-        amg = self.query_one("#amg", Input).value.strip()
+        amg = self.value("amg")
         if not amg:
-            error.update(self.t("start.need_amg"))
-            self.query_one("#amg", Input).focus()
+            self.refuse("amg", self.t("start.need_amg"))
             return
         try:
-            date = dt.date.fromisoformat(self.query_one("#date", Input).value.strip())
+            date = parse_date(self.value("date"), self.amk.today) or self.amk.today
         except ValueError:
-            error.update(self.t("start.bad_date"))
-            self.query_one("#date", Input).focus()
+            self.refuse("date", self.t("start.bad_date", value=visible(self.value("date"))))
             return
         try:
-            groups = parse_groups(self.query_one("#groups", Input).value)
+            groups = parse_groups(self.value("groups"))
         except ValueError as exc:
-            error.update(self.t("start.bad_groups", range=str(exc)))
-            self.query_one("#groups", Input).focus()
+            self.refuse("groups", self.t("start.bad_groups", range=str(exc)))
+            return
+        participants = self.participants()
+        if participants is None:
             return
         app = self.amk
-        variant = 2 if self.query_one("#variant-2", RadioButton).value else 1
         session = new_session(
             amg,
             app.config.program,
             groups=groups,
-            unit=self.query_one("#unit", Input).value,
-            facilitator=self.query_one("#facilitator", Input).value,
+            unit=self.value("unit"),
+            facilitator=self.value("facilitator"),
             date=date,
             language=app.content.language,
-            variant=variant,
+            variant=2 if self.query_one("#variant-2", RadioButton).value else 1,
             revealed=not app.config.hide_until_reveal,
             clock=app.clock,
             default_name=self.t("group.default"),
         )
+        session.place, session.referent = self.value("place"), self.value("referent")
+        session.participants = participants
         if (problem := app.start_new(session)) is not None:
-            error.update(problem)
+            self.query_one("#form-error", Label).update(Text(visible(problem)))
+
+    def participants(self) -> list[Participants] | None:
+        """The counts typed per role (empty is none); None after saying what is wrong."""
+        out = []
+        for role in ROLES:
+            typed = self.value(f"count-{role}")
+            if not typed:
+                continue
+            if not typed.isdigit() or int(typed) > 999:
+                self.refuse(f"count-{role}", self.t("start.bad_count", value=visible(typed)))
+                return None
+            out.append(Participants(role, int(typed)))
+        return out

@@ -5,6 +5,7 @@ The "what" column takes the width the others leave and wraps, so nothing is cut 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from rich.style import Style
@@ -12,6 +13,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from amk_tui.core.session import Action
+from amk_tui.core.text import visible
 
 FIXED = (16, 10, 10, 11)
 """Widths of owner, deadline, follow-up and status."""
@@ -41,6 +43,8 @@ class ActionTable(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.headers = tuple(headers)
         self.status_label = status_label
+        self.date_label: Callable[[dt.date | None], str] = lambda d: d.isoformat() if d else "–"
+        """How a date is shown (the session's language: `15.12.2026` in Danish)."""
         self._actions: tuple[Action, ...] = ()
         self._width = 0
 
@@ -50,6 +54,8 @@ class ActionTable(DataTable[Text]):
 
     def _columns(self) -> None:
         self._width = self.size.width
+        if not self.headers:
+            return
         padding = 2 * self.cell_padding * len(self.headers)
         what = max(16, self._width - sum(FIXED) - padding - 2)
         self.clear(columns=True)
@@ -60,12 +66,14 @@ class ActionTable(DataTable[Text]):
         self._actions = tuple(actions)
         row = self.cursor_row
         self._columns()
+        if not self.headers:
+            return
         for a in actions:
             self.add_row(
-                Text(a.what),
-                Text(a.owner, overflow="ellipsis", no_wrap=True),
-                Text(a.deadline.isoformat() if a.deadline else "–"),
-                Text(a.followup.isoformat() if a.followup else "–"),
+                Text(visible(a.what)),
+                Text(visible(a.owner), overflow="ellipsis", no_wrap=True),
+                Text(self.date_label(a.deadline)),
+                Text(self.date_label(a.followup)),
                 Text(self.status_label(a.status), style=self.status_style(a.status)),
                 height=None,
             )

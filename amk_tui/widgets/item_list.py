@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +13,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, ListItem, ListView
 
+from amk_tui.core.text import visible
 from amk_tui.widgets.fields import Field
 
 
@@ -19,8 +21,8 @@ class ItemList(Vertical):
     """Items typed into an Input and listed below it."""
 
     DEFAULT_CSS = """
-    ItemList { height: 1fr; }
-    ItemList ListView { height: 1fr; }
+    ItemList { height: auto; }
+    ItemList ListView { height: auto; max-height: 16; }
     """
 
     BINDINGS = [Binding("delete", "delete_item", "key.delete_item")]
@@ -47,11 +49,13 @@ class ItemList(Vertical):
     def show(self, items: Sequence[str], read_only: bool = False) -> None:
         self.items = list(items)
         self.read_only = read_only
-        self.query_one(Input).disabled = read_only
+        field = self.query_one(Input)
+        field.placeholder = self.placeholder
+        field.disabled = read_only
         view = self.query_one(ListView)
         view.clear()
         for item in self.items:
-            view.append(ListItem(Label(f"• {item}")))
+            view.append(ListItem(Label(Text(f"• {visible(item)}"))))
 
     def focus(self, scroll_visible: bool = True) -> ItemList:
         self.query_one(Input).focus(scroll_visible)
@@ -73,7 +77,7 @@ class ItemList(Vertical):
             return False
         field.clear()
         self.items.append(text)
-        self.query_one(ListView).append(ListItem(Label(f"• {text}")))
+        self.query_one(ListView).append(ListItem(Label(Text(f"• {visible(text)}"))))
         return True
 
     def action_delete_item(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import groupby
 from typing import Any, Literal
 
 from rich.color import Color as RichColor
@@ -24,7 +25,7 @@ from textual.strip import Strip
 from textual_plotext import PlotextPlot
 
 from amk_tui import plotext_compat
-from amk_tui.charts import Ink, Series, draw_bars, draw_radar
+from amk_tui.charts import Ink, Layer, Series, draw_bars, draw_radar, draw_radar_layer
 
 ChartMode = Literal["radar", "bars"]
 
@@ -54,27 +55,60 @@ def _style(fg: object, style: object, bg: object) -> Style:
     )
 
 
-def grid_strips(matrix: Any) -> list[Strip]:
-    """plotext's built grids (characters, colours, styles) as Textual lines, top row first."""
+def _hashable(value: object) -> object:
+    """plotext keeps RGB colours as lists: as tuples they can be compared and looked up."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+RowKey = tuple[tuple[str, ...], tuple[object, ...]]
+NO_BREAK = "\u00a0"
+"""The text layer's solid spaces (see `charts.Layer`): a plain space on the screen."""
+
+
+def grid_strips(matrix: Any, cache: dict[RowKey, Strip] | None = None) -> list[Strip]:
+    """plotext's built grids (characters, colours, styles) as Textual lines, top row first.
+
+    Cells of one look in a row become one segment; each look's `Style` is made once. With a
+    `cache`, a row that is the same as in the last frame is not made again (a typed score
+    changes a few rows of the chart).
+    """
     styles: dict[tuple[object, ...], Style] = {}
     strips = []
+    fresh: dict[RowKey, Strip] = {}
     for row in reversed(matrix.Rows):
         markers = matrix.marker[row]
-        colours = list(
-            zip(matrix.fullground[row], matrix.style[row], matrix.background[row], strict=True)
-        )
-        segments = []
-        start = 0
-        for col in range(1, len(markers) + 1):
-            if col == len(markers) or colours[col] != colours[start]:
-                key = tuple(map(repr, colours[start]))
-                style = styles.get(key)
-                if style is None:
-                    style = styles[key] = _style(*colours[start])
-                segments.append(Segment("".join(markers[start:col]), style))
-                start = col
-        strips.append(Strip(segments))
+        fg, bg = matrix.fullground[row], matrix.background[row]
+        if not isinstance(matrix, plotext_compat.Grid):  # plotext's own: lists as colours
+            fg, bg = [_hashable(c) for c in fg], [_hashable(c) for c in bg]
+        looks = tuple(zip(fg, matrix.style[row], bg, strict=True))
+        key = (tuple(markers), looks)
+        strip = cache.get(key) if cache is not None else None
+        if strip is None:
+            strip = _row_strip(markers, looks, styles)
+        fresh[key] = strip
+        strips.append(strip)
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
     return strips
+
+
+def _row_strip(
+    markers: list[str],
+    looks: tuple[tuple[object, ...], ...],
+    styles: dict[tuple[object, ...], Style],
+) -> Strip:
+    segments = []
+    col = 0
+    for look, cells in groupby(looks):
+        width = sum(1 for _ in cells)
+        style = styles.get(look)
+        if style is None:
+            style = styles[look] = _style(*look)
+        text = "".join(markers[col : col + width]).replace(NO_BREAK, " ")
+        segments.append(Segment(text, style))
+        col += width
+    return Strip(segments)
 
 
 def _rgb(color: Color) -> tuple[int, int, int]:
@@ -109,6 +143,8 @@ class RadarChart(PlotextPlot):
         """`empty_text` is shown in the middle while no group has a score (from content)."""
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.empty_text = empty_text
+        self.spread_label = ""
+        """The legend's words for the individual spread's mark (from content)."""
         self._series: tuple[Series, ...] = ()
         self._labels: tuple[str, ...] = ()
         self._previous: Series | None = None
@@ -118,6 +154,16 @@ class RadarChart(PlotextPlot):
         """The key (size, mode, theme, version) of what the figure holds now."""
         self._built: list[Strip] | None = None
         """The built figure for `_drawn`, as lines: a repaint with nothing changed reuses it."""
+        self._layers: dict[tuple[object, ...], plotext_compat.Grid] = {}
+        """The radar's built layers (guides, one per series) for `_layers_key`."""
+        self._layers_key: tuple[object, ...] = ()
+        """Size, theme, labels and colours the layers were built for."""
+        self._rows: dict[RowKey, Strip] = {}
+        """The last frame's lines by their cells: an unchanged row is not made again."""
+        self._ink_of: tuple[str, Ink] = ("", Ink())
+        """The ink for the theme it was made for (the theme's variables are costly)."""
+        self._scratch = plotext_compat.new_figure()
+        """The figure each layer is drawn on and built with, one after the other."""
 
     @property
     def series(self) -> tuple[Series, ...]:
@@ -142,6 +188,12 @@ class RadarChart(PlotextPlot):
 
     def _ink(self) -> Ink:
         """Colours from the app's theme: text in the foreground, guides halfway to it."""
+        theme = self.app.theme
+        if self._ink_of[0] != theme:
+            self._ink_of = (theme, self._ink_from_theme())
+        return self._ink_of[1]
+
+    def _ink_from_theme(self) -> Ink:
         variables = self.app.theme_variables
         canvas = Color.parse(variables.get("surface", "#1e1e1e"))
         text = Color.parse(variables.get("foreground", "#e0e0e0"))
@@ -196,5 +248,67 @@ class RadarChart(PlotextPlot):
         return Text("\n").join(lines)
 
     def _build(self, width: int, height: int) -> list[Strip]:
-        self._redraw(width, height)
-        return grid_strips(plotext_compat.build_grid(self.plt, width, height))
+        if self.mode == "bars":
+            self._redraw(width, height)
+            return grid_strips(plotext_compat.build_grid(self.plt, width, height))
+        return grid_strips(self._radar_layers(width, height), self._rows)
+
+    def _radar_layers(self, width: int, height: int) -> plotext_compat.Grid:
+        """The radar as layers laid over each other (see `charts.Layer`): the guides, last
+        time's mean, each group's line — each kept until what it shows changes — and the
+        letters and legend on top. A typed score builds one group's layer and the text."""
+        theme = self._plotext_theme()
+        ink = self._ink()
+        key = (width, height, theme, self._labels, ink)
+        if key != self._layers_key:
+            self._layers, self._layers_key = {}, key
+        series = list(self._series)
+        if self._previous is not None:
+            series.insert(0, replace(self._previous, dim=True))
+        grid = self._layer(("guides",), Layer.GUIDES, (), width, height, theme, ink)
+        for s in series:
+            line = self._layer(("line", s), Layer.LINES, (s,), width, height, theme, ink)
+            grid = plotext_compat.overlay(grid, line)
+        self._layers = {k: v for k, v in self._layers.items() if k[0] == "guides" or k[1] in series}
+        text = self._scratch_build(Layer.TEXT, series, width, height, theme, ink)
+        return plotext_compat.overlay(grid, text)
+
+    def _layer(
+        self,
+        name: tuple[object, ...],
+        layer: str,
+        series: Sequence[Series],
+        width: int,
+        height: int,
+        theme: str,
+        ink: Ink,
+    ) -> plotext_compat.Grid:
+        if name not in self._layers:
+            built = self._scratch_build(layer, series, width, height, theme, ink)
+            self._layers[name] = plotext_compat.copy_grid(built)
+        return self._layers[name]
+
+    def _scratch_build(
+        self, layer: str, series: Sequence[Series], width: int, height: int, theme: str, ink: Ink
+    ) -> Any:
+        fig = self._scratch
+        fig.theme(theme)
+        draw_radar_layer(
+            fig,
+            layer,
+            series,
+            self._labels,
+            width,
+            height,
+            ink=ink,
+            empty_text=self.empty_text,
+            spread_label=self.spread_label,
+        )
+        return plotext_compat.build_grid(fig, width, height)
+
+    def _plotext_theme(self) -> str:
+        """The app's theme as plotext knows it (registered first if it is new)."""
+        theme = self._get_plotext_theme_name(self.app.theme)
+        if not plotext_compat.has_theme(theme):
+            self._register_theme(self.app.theme)
+        return theme

@@ -22,13 +22,12 @@ UI = Ui("da")
 
 
 def open_wrapup(term: Tmux, wd: Workdir) -> None:
-    """A new workshop, straight into Opsamling, out of the notes field."""
+    """A new workshop, straight into Opsamling (it opens on the comparison)."""
     term.start(amk_command(*wd.new_args(groups=2)))
     term.wait_for(UI("agenda.planned"))
     term.send("3")
-    term.wait_for(UI("question.position", n=1, of=5))
+    term.wait_for(UI("comparison.heading"))
     term.settle()
-    term.press("Escape")
 
 
 def test_action_form_error_is_visible_at_80x24(wd: Workdir, terminals: Terminals) -> None:

@@ -34,7 +34,7 @@ def test_resume_after_sigkill_paused_and_running(wd: Workdir, terminals: Termina
 
     # Into Oplæg: the countdown starts by itself and goes down.
     first.send("PageDown")
-    screen = first.wait_for("1 / 9")
+    screen = first.wait_for_step("1 / 10")
     assert UI("phase.oplaeg") in first.bar(screen)
     start = first.remaining(screen)
     later = first.wait_remaining_below(start, timeout=3.0)
@@ -56,7 +56,7 @@ def test_resume_after_sigkill_paused_and_running(wd: Workdir, terminals: Termina
     # Resume (the newest unfinished session): same phase, same slide, same time, paused.
     second = terminals(wd)
     second.start(amk_command("resume", "--sessions", wd.sessions, "--config", wd.config))
-    screen = second.wait_for("1 / 9")
+    screen = second.wait_for_step("1 / 10")
     bar = second.bar(screen)
     assert UI("phase.oplaeg") in bar and PAUSED in bar, bar
     assert second.remaining(screen) == paused_at
@@ -70,7 +70,7 @@ def test_resume_after_sigkill_paused_and_running(wd: Workdir, terminals: Termina
     second.send("Space")
     second.wait_until(lambda s: PAUSED not in s.splitlines()[0], "the timer to run")
     second.send("PageDown")
-    second.wait_for("2 / 9")
+    second.wait_for("2 / 10")
     second.wait_remaining_below(paused_at, timeout=3.0)
     at_kill = second.remaining()
     killed = time.monotonic()
@@ -85,7 +85,7 @@ def test_resume_after_sigkill_paused_and_running(wd: Workdir, terminals: Termina
 
     third = terminals(wd)
     third.start(amk_command("resume", str(wd.session_file()), "--config", wd.config))
-    screen = third.wait_for("2 / 9")
+    screen = third.wait_for_step("2 / 10")
     resumed = third.remaining(screen)
     passed = time.monotonic() - killed
     bar = third.bar(screen)

@@ -1,8 +1,11 @@
 """A whole workshop typed into the real app in a real terminal, then the file and the reports.
 
-Oplæg (all nine slides) → Vurdér (18 scores for three groups) → Drøft (every kind of dialogue
-question) → Opsamling (three notes, priorities, two actions, one with a bad date first) →
-finish → quit. Then the session TOML, `amk report` (Markdown, CSV) and `--no-notes`.
+The deck's program: Oplæg (all ten slides) → Dialogøvelse (the group work: the exercise
+slide with every question and the big countdown; 18 scores typed as the groups report,
+a digit opens the grid) → Opsamling (the comparison, the groups' answers to the five
+dialogue questions, the deck's three wrap-up questions, a decision, two actions, one with
+a bad date first) → finish → quit. Then the session TOML, `amk report` (Markdown, CSV) and
+`--no-notes`. And variant 2's group-work screen at projector size.
 """
 
 from __future__ import annotations
@@ -51,6 +54,15 @@ RUNS = [
 ]
 
 
+BLOCKS = frozenset("█▀▄")
+"""What the big countdown is drawn with."""
+
+
+def countdown_rows(screen: str) -> int:
+    """How many lines of the screen the big countdown's block digits take."""
+    return sum(1 for line in screen.splitlines() if BLOCKS & set(line))
+
+
 def type_field(term: Tmux, text: str) -> None:
     """Type into the focused field and wait until the text shows."""
     term.type(text)
@@ -75,22 +87,32 @@ def test_workshop_walk(
     term.start(amk_command(*lwd.new_args(groups=3)))
     term.wait_for(ui("agenda.planned"))
 
-    # -- Oplæg: nine slides, the countdown moves ----------------------------------------------
+    # -- Oplæg: ten slides, the countdown moves ----------------------------------------------
+    slides = 10
     term.send("PageDown")
-    screen = term.wait_for("1 / 9")
+    screen = term.wait_for_step(f"1 / {slides}")
     assert ui("phase.oplaeg") in term.bar(screen)
     first = term.remaining(screen)
     term.wait_remaining_below(first, timeout=3.0)
-    for n in range(2, 10):
+    for n in range(2, slides + 1):
         term.send("PageDown")
-        term.wait_for(f"{n} / 9")
+        term.wait_for(f"{n} / {slides}")
     assert term.remaining() < first
 
-    # -- Vurdér: 18 digits into the grid ------------------------------------------------------
+    # -- Dialogøvelse: the group work, every question, the countdown for the room ---------------
+    exercise = text["exercise"]
+    questions = text["questions"]["variant1"]
     term.send("PageDown")
-    term.wait_for(ui("round.vurder"))
-    term.wait_for(ui("grid.summary").split()[0])
-    term.settle()
+    screen = term.wait_for_all([exercise["groups"], exercise["questions_heading"]])
+    screen = term.settle()
+    for n, question in enumerate(questions, 1):
+        assert f"{n}. {question['text'][:30]}" in screen, question["id"]
+    if height >= 45:
+        assert countdown_rows(screen) >= 11, screen  # read across a meeting room
+    else:
+        assert countdown_rows(screen) >= 4, screen
+
+    # 18 digits as the groups report: the first opens the grid at the first empty cell
     for g in range(len(GROUPS)):
         for f in range(len(FACTORS)):
             term.type(str(score(g, f)))
@@ -104,56 +126,72 @@ def test_workshop_walk(
                 return False
         return True
 
-    screen = term.wait_until(grid_filled, "the 18 scores in the grid")
+    term.wait_until(grid_filled, "the 18 scores in the grid")
+    term.settle()
+    term.send("Escape")  # back to the group work: which cells are filled, never values
+    term.wait_for(exercise["groups"])
+    if height >= 30:  # (at 80×24 that line is below the fold of the exercise text)
+        term.wait_for_all([f"{letter} ■■■■■■" for letter in GROUPS])
+
+    # -- Opsamling: the comparison first ----------------------------------------------------------
+    term.send("PageDown")
+    screen = term.wait_for(ui("comparison.heading"))
     group_name = ui("group.default")
     for letter in GROUPS:  # the chart's legend: letter and name ("Gruppe A" / "Group A")
         assert f"{letter} {group_name.format(letter=letter)}" in screen, screen
     lowest = ui("insights.lowest", factor="", mean="").split(":")[0]
     assert lowest in screen
 
-    # -- Drøft: notes, a priorities pick, more-of and less-of ------------------------------------
-    questions = text["questions"]["variant1"]
+    # -- the groups' answers: notes, a priorities pick, more-of and less-of -----------------------
     assert [q["kind"] for q in questions] == ["notes", "notes", "priorities", "more", "less"]
     notes = {q["id"]: f"Note {language} {n}" for n, q in enumerate(questions, 1)}
     more, less = f"More talk {language}", f"Less noise {language}"
-    short = {f["id"]: f"{f['number']} {f['short']}" for f in factors}
+    names = {f["id"]: f"{f['number']} {f['name']}" for f in factors}
+    writing = ui("question.writing").split(" · ")[1]
     for n, question in enumerate(questions, 1):
         term.send("PageDown")
-        term.wait_for(ui("question.position", n=n, of=len(questions)))
-        term.settle()  # the field under the question takes the focus
+        term.wait_for(ui("question.answers", n=n, of=len(questions)))
+        term.settle()  # arriving leaves the keys as keys
+        term.send("Enter")  # … Enter starts writing
         if question["kind"] == "notes":
+            term.wait_for(writing)
             type_field(term, notes[question["id"]])
         elif question["kind"] == "priorities":
             term.wait_for(ui("priorities.hint")[:20])
+            term.settle()
             term.press("Space")
-            term.wait_for(f"1. {short['aabenhed']}")
+            term.wait_for(f"1. {names['aabenhed']}")
             term.press("Down")
             term.press("Space")
-            term.wait_for(f"2. {short['innovation']}")
+            term.wait_for(f"2. {names['innovation']}")
         else:
+            term.settle()
             item = more if question["kind"] == "more" else less
             type_field(term, item)
             term.send("Enter")
             term.wait_for(f"• {item}")
 
-    # -- Opsamling: three notes, priorities, the action plan ---------------------------------------
+    # -- the deck's three wrap-up questions, then a decision ---------------------------------------
     wrapup = text["wrapup"]["questions"]
-    total = len(wrapup) + 2
     wrap_notes = {q["id"]: f"Wrap {language} {n}" for n, q in enumerate(wrapup, 1)}
     for n, question in enumerate(wrapup, 1):
         term.send("PageDown")
-        term.wait_for_all([ui("question.position", n=n, of=total), text["wrapup"]["heading"]])
+        term.wait_for_all([text["wrapup"]["heading"], f"{n}. {question['text'][:20]}"])
         term.settle()
+        term.send("Enter")
+        term.wait_for(writing)
         type_field(term, wrap_notes[question["id"]])
+    decision = f"Decide {language}"
     term.send("PageDown")
-    term.wait_for(ui("question.position", n=len(wrapup) + 1, of=total))
-    term.wait_for(f"2. {short['innovation']}")  # the pick of the dialogue round is kept
+    term.wait_for(ui("decisions.question"))
     term.settle()
-    term.press("Down")
-    term.press("Down")
-    term.press("Space")
-    term.wait_for(f"3. {short['motivation']}")
+    term.send("Enter")
+    term.settle()
+    type_field(term, decision)
+    term.send("Enter")
+    term.wait_for(f"• {decision}")
 
+    # -- the action plan ---------------------------------------------------------------------------
     term.send("PageDown")
     term.wait_for_all([ui("actions.title"), ui("actions.hint")[:12]])
     term.settle()
@@ -179,7 +217,8 @@ def test_workshop_walk(
     term.wait_for(ui("actions.date_hint"))  # the deadline is empty: its placeholder shows
     type_field(term, "31-01-2027")
     term.send("Enter")
-    term.wait_for_all([first_what, "2027-01-31"])
+    shown = ui("date.short", day=31, month=1, year=2027)  # as the language writes dates
+    term.wait_for_all([first_what, shown])
     term.wait_gone(ui("actions.date_hint"))
     term.settle()
 
@@ -194,7 +233,8 @@ def test_workshop_walk(
     type_field(term, "15/12")
     term.send("Enter")
     deadline = next_such_day(15, 12, today)
-    term.wait_for_all([second_what, deadline.isoformat()])
+    shown = ui("date.short", day=deadline.day, month=deadline.month, year=deadline.year)
+    term.wait_for_all([second_what, shown])
     term.settle()
 
     # -- finish ---------------------------------------------------------------------------------
@@ -222,9 +262,10 @@ def test_workshop_walk(
         **{k: v for k, v in notes.items() if k in ("hvorfor", "faelles")},
         **wrap_notes,
     }
-    assert data["priorities"] == ["aabenhed", "innovation", "motivation"]
+    assert data["priorities"] == ["aabenhed", "innovation"]
     assert data["more_of"] == [more]
     assert data["less_of"] == [less]
+    assert data["decisions"] == [decision]
     actions = data["actions"]
     assert [a["what"] for a in actions] == [first_what, second_what]
     assert actions[0]["owner"] == "AMR"
@@ -244,6 +285,7 @@ def test_workshop_walk(
         assert what in report
     for note in (notes["hvorfor"], notes["faelles"], *wrap_notes.values(), more, less):
         assert note in report
+    assert decision in report
 
     table = lwd.amk("report", path, "--format", "csv", "--config", lwd.config).stdout
     rows = list(csv.DictReader(io.StringIO(table)))
@@ -256,3 +298,31 @@ def test_workshop_walk(
     assert bare.strip()
     for note in (notes["hvorfor"], notes["faelles"], *wrap_notes.values(), more, less):
         assert note not in bare, note
+
+
+def test_variant_2_group_work_at_projector_size(wd: Workdir, terminals: Terminals) -> None:
+    ui, text = Ui("da"), content("da")
+    term = terminals(wd, 160, 45)
+    term.start(amk_command(*wd.new_args(groups=3), "--variant", "2"))
+    term.wait_for(ui("agenda.planned"))
+    term.send("2")  # straight to the Dialogøvelse
+    exercise = text["exercise"]
+    screen = term.wait_for_all([exercise["title2"], exercise["discuss"]])
+    screen = term.settle()
+    questions = text["questions"]["variant2"]
+    assert len(questions) == 4
+    for n, question in enumerate(questions, 1):
+        assert f"{n}. {question['text'][:30]}" in screen, question["id"]
+    assert "5. " not in screen and exercise["draw"][:20] not in screen
+    assert countdown_rows(screen) >= 11, screen
+    term.type("q")
+    term.wait_exit()
+
+
+def test_the_demo_opens_where_its_scores_are_drawn(wd: Workdir, terminals: Terminals) -> None:
+    ui = Ui("da")
+    term = terminals(wd, 100, 30)
+    term.start(amk_command("--demo", "--config", wd.config))
+    term.wait_for_all([ui("comparison.heading"), "Gruppe C", ui("phase.opsamling")])
+    term.type("q")
+    term.wait_exit()

@@ -185,6 +185,16 @@ class Tmux:
     def wait_for(self, text: str, timeout: float = TIMEOUT) -> str:
         return self.wait_until(lambda s: text in s, repr(text), timeout)
 
+    def wait_for_step(self, text: str, timeout: float = TIMEOUT) -> str:
+        """Wait for `text` and a drawn phase bar (its `MM:SS`): a starting app may draw the view
+        a frame before the bar, and the bar is what `bar()` and `remaining()` read."""
+
+        def drawn(screen: str) -> bool:
+            top = screen.splitlines()[0] if screen else ""
+            return text in screen and CLOCK.search(top) is not None
+
+        return self.wait_until(drawn, f"{text!r} with the phase bar", timeout)
+
     def wait_for_all(self, texts: Sequence[str], timeout: float = TIMEOUT) -> str:
         return self.wait_until(lambda s: all(t in s for t in texts), repr(list(texts)), timeout)
 

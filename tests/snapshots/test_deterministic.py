@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+ALT_CONFIG = REPO / "tests" / "data" / "config" / "vurder-droeft.toml"
+"""The alternative program: its step 1 is the score round, grid and chart side by side."""
 SCRIPT = """
 import asyncio, hashlib, sys, tempfile
 from pathlib import Path
@@ -47,7 +49,7 @@ asyncio.run(main())
 def render(seed: str) -> str:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(REPO / "config.toml")],
+        [sys.executable, "-c", SCRIPT, str(ALT_CONFIG)],
         capture_output=True,
         text=True,
         env=env,

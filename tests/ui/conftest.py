@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from amk_tui.app import AmkApp
-from amk_tui.config import Config
+from amk_tui.config import Config, load_config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.demo import demo_session
 from amk_tui.core.session import Session
@@ -18,15 +18,25 @@ from amk_tui.store import SessionStore
 
 TODAY = dt.date(2026, 11, 26)
 MakeApp = Callable[..., AmkApp]
+ALT_CONFIG = Path(__file__).resolve().parents[1] / "data" / "config" / "vurder-droeft.toml"
+"""The alternative program of config.toml switched on: Vurdér 10 + Drøft 15 in rounds."""
+
+# Where each step is in the default program (the deck's) and in the alternative one.
+OPLAEG, DIALOG, OPSAMLING = 0, 1, 2
+"""The default program: Oplæg → Dialogøvelse (group work) → Opsamling."""
+ALT_SCORE, ALT_DISCUSS, ALT_WRAPUP = 1, 2, 3
+"""The alternative program: Oplæg → Vurdér → Drøft → Opsamling."""
 
 
 @pytest.fixture
 def make_app(config: Config, store: SessionStore, clock: FakeClock) -> MakeApp:
-    """`make_app()` a new 3-group workshop; `make_app(demo=True)` the filled-in demo."""
+    """`make_app()` a new 3-group workshop; `make_app(demo=True)` the filled-in demo;
+    `alt=True` runs the alternative program (Vurdér + Drøft in rounds)."""
 
     def make(
         *,
         demo: bool = False,
+        alt: bool = False,
         session: Session | None = None,
         language: str = "da",
         variant: int = 1,
@@ -34,13 +44,14 @@ def make_app(config: Config, store: SessionStore, clock: FakeClock) -> MakeApp:
         step: int | None = None,
         revealed: bool = True,
     ) -> AmkApp:
+        cfg = load_config(ALT_CONFIG) if alt else config
         if session is None:
             if demo:
-                session = demo_session(config.program, language, clock=clock, date=TODAY)
+                session = demo_session(cfg.program, language, clock=clock, date=TODAY)
             else:
                 session = new_session(
                     "Test AMG",
-                    config.program,
+                    cfg.program,
                     groups=["", "", ""],
                     date=TODAY,
                     language=language,
@@ -53,8 +64,8 @@ def make_app(config: Config, store: SessionStore, clock: FakeClock) -> MakeApp:
             session.agenda.go(step)
             store.save(session, path)
         if not start:
-            return AmkApp(config, store, clock=clock, today=TODAY)
-        return AmkApp(config, store, session=session, path=path, clock=clock, today=TODAY)
+            return AmkApp(cfg, store, clock=clock, today=TODAY)
+        return AmkApp(cfg, store, session=session, path=path, clock=clock, today=TODAY)
 
     return make
 

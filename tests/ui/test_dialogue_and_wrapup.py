@@ -1,4 +1,8 @@
-"""What the room says: notes, priorities, more/less, the action plan, finish, follow-up."""
+"""What the room says: notes, priorities, more/less, the action plan, finish, follow-up.
+
+The dialogue questions one by one are the alternative program's discuss round (Drøft); the
+deck's program asks them in Opsamling, as the groups' answers, after the comparison.
+"""
 
 from __future__ import annotations
 
@@ -17,28 +21,37 @@ from amk_tui.screens.agenda import AgendaOverlay, AgendaScreen
 from amk_tui.screens.followup import FollowupScreen
 from amk_tui.screens.forms import ActionForm
 from amk_tui.screens.modals import ConfirmScreen, FinishedScreen
-from amk_tui.screens.wrapup import WrapupScreen
+from amk_tui.screens.workshop import WorkshopScreen
 from amk_tui.store import SessionStore
-from tests.ui.conftest import TODAY, MakeApp, saved, saved_text
+from amk_tui.widgets.radar import RadarChart
+from tests.ui.conftest import ALT_DISCUSS, OPSAMLING, TODAY, MakeApp, saved, saved_text
 
-DISCUSS, WRAPUP = 2, 3
+DISCUSS = ALT_DISCUSS
+"""The discuss round of the alternative program: the dialogue questions one at a time."""
+
+
+def item_kind(app: AmkApp) -> str:
+    assert app.workshop is not None and app.workshop.current is not None
+    return app.workshop.current.kind
 
 
 async def test_notes_priorities_and_lists_in_the_dialogue(make_app: MakeApp) -> None:
-    app = make_app(step=DISCUSS)
+    app = make_app(alt=True, step=DISCUSS)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press(*"Vi taler sjældent om det", "enter", *"- kun når noget går galt")
+        await pilot.press(
+            "enter", *"Vi taler sjældent om det", "enter", *"- kun når noget går galt"
+        )
         await pilot.pause()
         assert saved(app).notes["hvorfor"] == "Vi taler sjældent om det\n- kun når noget går galt"
-        await pilot.press("pagedown", *"Faste punkter", "pagedown")
+        await pilot.press("pagedown", "enter", *"Faste punkter", "pagedown")
         await pilot.pause()
         assert saved(app).notes["faelles"] == "Faste punkter"
         # the priorities question: a list of factors, space picks, order is the priority
-        await pilot.press("down", "down", "down", "space", "up", "up", "up", "space")
+        await pilot.press("enter", "down", "down", "down", "space", "up", "up", "up", "space")
         await pilot.pause()
         assert saved(app).priorities == ["ressourcer", "aabenhed"]
-        await pilot.press("pagedown", *"Mere dialog", "enter", *"Gå-ture", "enter", "pagedown")
-        await pilot.press(*"Brandslukning", "enter")
+        await pilot.press("pagedown", "enter", *"Mere dialog", "enter", *"Gå-ture", "enter")
+        await pilot.press("pagedown", "enter", *"Brandslukning", "enter")
         await pilot.pause()
         s = saved(app)
         assert s.more_of == ["Mere dialog", "Gå-ture"] and s.less_of == ["Brandslukning"]
@@ -52,11 +65,11 @@ async def test_notes_priorities_and_lists_in_the_dialogue(make_app: MakeApp) -> 
 async def test_an_item_typed_without_enter_is_kept_when_the_question_is_left(
     make_app: MakeApp,
 ) -> None:
-    app = make_app(step=DISCUSS)
+    app = make_app(alt=True, step=DISCUSS)
     async with app.run_test(size=(120, 36)) as pilot:
         for _ in range(3):  # to the "more of" question
             await pilot.press("pagedown")
-        await pilot.press(*"Gå-ture", "pagedown")  # no Enter before leaving
+        await pilot.press("enter", *"Gå-ture", "pagedown")  # no Enter after the item
         await pilot.pause()
         assert saved(app).more_of == ["Gå-ture"]
         await pilot.press("pageup")
@@ -64,34 +77,160 @@ async def test_an_item_typed_without_enter_is_kept_when_the_question_is_left(
         assert app.screen.query_one("#item-input", Input).value == ""  # not added twice
 
 
-async def test_escape_leaves_the_notes_so_letters_are_commands_again(make_app: MakeApp) -> None:
-    app = make_app(step=DISCUSS)
+async def test_enter_starts_writing_and_escape_stops(make_app: MakeApp) -> None:
+    app = make_app(alt=True, step=DISCUSS)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
         notes = app.screen.query_one("#notes", TextArea)
-        assert notes.border_title is not None and "Esc: taster" in str(notes.border_title)
+        assert not notes.has_focus  # arriving on a question leaves the keys as keys
+        assert "Enter: skriv" in str(notes.border_title)  # and the field says so
+        await pilot.press("enter")
+        assert notes.has_focus and "Esc: taster" in str(notes.border_title)
         await pilot.press("a")
         assert notes.text == "a"
         await pilot.press("escape")
+        assert not notes.has_focus
         assert "Enter: skriv" in str(notes.border_title)  # the field says letters are keys now
+        await pilot.pause()
+        assert saved(app).notes["hvorfor"] == "a"
         await pilot.press("a")
         assert isinstance(app.screen, AgendaOverlay)
+        assert notes.text == "a"
 
 
-async def test_wrapup_questions_and_carried_priorities(make_app: MakeApp) -> None:
-    app = make_app(step=WRAPUP, demo=True)
+async def test_opsamling_opens_on_the_comparison_of_all_six_factors(make_app: MakeApp) -> None:
+    app = make_app(step=OPSAMLING, demo=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert item_kind(app) == "comparison"
+        chart = app.screen.query_one("#comparison-chart", RadarChart)
+        assert [s.letter for s in chart.series] == ["A", "B", "C"]
+        assert all(len(s.values) == 6 for s in chart.series)
+        drawn = str(chart.render())
+        for factor in app.content.factors:
+            assert f"{factor.number} {factor.short}" in drawn, factor.id
+        insights = str(app.screen.query_one("#comparison-insights").render())
+        assert "Lavest: 6 Teknikker og viden" in insights and "Størst uenighed" in insights
+
+
+async def test_the_comparison_waits_for_the_reveal(make_app: MakeApp) -> None:
+    app = make_app(step=OPSAMLING, demo=True, revealed=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        chart = app.screen.query_one("#comparison-chart", RadarChart)
+        assert not chart.display and app.screen.query_one("#comparison-hidden").display
+        await pilot.press("h")
+        await pilot.pause()
+        assert chart.display and saved(app).revealed
+
+
+async def test_the_groups_answers_then_the_deck_s_three_wrapup_questions(
+    make_app: MakeApp,
+) -> None:
+    from amk_tui.widgets.prompt_card import PromptCard
+
+    app = make_app(step=OPSAMLING, demo=True)
     async with app.run_test(size=(120, 36)) as pilot:
-        assert isinstance(app.screen, WrapupScreen)
-        await pilot.press(*"Et fælles sprog", "pagedown", *"Ja", "pagedown", *"Møde i januar")
+
+        def card() -> str:
+            return str(app.screen.query_one(PromptCard).render())
+
         await pilot.press("pagedown")
         await pilot.pause()
-        notes = saved(app).notes
-        assert (notes["tager_med"], notes["behov"], notes["naeste_skridt"]) == (
+        assert item_kind(app) == "answer" and "Gruppernes svar · spørgsmål 1 / 5" in card()
+        assert "Hvorfor ser vores arbejdsmiljøkompetence ud" in card()
+        notes = app.screen.query_one("#notes", TextArea)
+        assert notes.text.startswith("Vi taler om arbejdsmiljø")  # the demo's note
+        for _ in range(5):  # past the five answers
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert item_kind(app) == "wrapup"
+        assert "Opsamling: Drøft i grupperne" in card() and "1. Hvad tager I med jer" in card()
+        await pilot.press("enter", *"Et fælles sprog", "pagedown", "enter", *"Ja", "pagedown")
+        await pilot.press("enter", *"Møde i januar", "pagedown")
+        await pilot.pause()
+        notes_saved = saved(app).notes
+        assert (notes_saved["tager_med"], notes_saved["behov"], notes_saved["naeste_skridt"]) == (
             "Et fælles sprog",
             "Ja",
             "Møde i januar",
         )
-        ranking = str(app.screen.query_one("#ranking", Label).render())
-        assert ranking == "1. 4 Ressourcer   2. 5 Systematik"  # from the dialogue (demo)
+        assert item_kind(app) == "decisions"
+        assert card().startswith("amk")  # amk's own step, not numbered among the deck's
+
+
+async def test_the_priorities_answer_shows_the_groups_ticks(make_app: MakeApp) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app(step=OPSAMLING, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", "pagedown", "pagedown")  # the third answer: priorities
+        await pilot.pause()
+        options = app.screen.query_one("#factor-list", OptionList)
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert "✓ 1. 4 Tid og ressourcer" in lines
+        assert "✓ 2. 5 Systematik og faste aftaler" in lines
+        assert sum(line.startswith("✓") for line in lines) == 2
+
+
+async def test_variant_2_gets_amk_s_own_priorities_step(make_app: MakeApp) -> None:
+    app = make_app(step=OPSAMLING, variant=2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.workshop is not None
+        kinds = [item.kind for item in app.workshop.items()]
+        assert kinds == [
+            "comparison",
+            *["answer"] * 4,
+            *["wrapup"] * 3,
+            "priorities",
+            "decisions",
+            "plan",
+        ]
+        await pilot.press("end", "pageup", "pageup")
+        await pilot.pause()
+        assert item_kind(app) == "priorities"
+        await pilot.press("enter", "down", "space")
+        await pilot.pause()
+        assert saved(app).priorities == ["innovation"]
+
+
+async def test_keys_on_a_question_stay_keys_until_enter(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    app = make_app(step=OPSAMLING)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown")  # the first answer: a notes question
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", TextArea)
+        assert app.countdown is not None
+        await pilot.press("space")  # pauses the countdown …
+        assert app.countdown.state == "paused"
+        await pilot.press("plus", "plus", "minus")  # … +1, +1, −1 minute …
+        assert app.countdown.duration == 11 * 60
+        await pilot.press("F")  # … asks whether to finish
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        assert notes.text == ""  # and none of them is text
+        assert "hvorfor" not in saved(app).notes
+        await pilot.press("enter", "space", "plus", "minus", "F")  # writing: now they are text
+        await pilot.pause()
+        assert notes.text == " +-F" and app.countdown.state == "paused"
+        assert app.countdown.duration == 11 * 60
+
+
+async def test_m_hides_the_notes_from_the_room(make_app: MakeApp) -> None:
+    app = make_app(step=OPSAMLING, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("pagedown", "m")
+        await pilot.pause()
+        assert saved(app).view.notes_hidden
+        messages = [n.message for n in app._notifications]
+        assert "Noterne vises ikke længere i rummet." in messages
+        await pilot.press("m")
+        await pilot.pause()
+        assert not saved(app).view.notes_hidden
 
 
 async def add_action(pilot: object, what: str, deadline: str, followup: str = "") -> None:
@@ -104,9 +243,9 @@ async def add_action(pilot: object, what: str, deadline: str, followup: str = ""
 
 
 async def test_action_plan_add_edit_delete_and_bad_dates(make_app: MakeApp) -> None:
-    app = make_app(step=WRAPUP)
+    app = make_app(step=OPSAMLING)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("escape", "end")  # out of the notes field, to the action plan
+        await pilot.press("end")  # the action plan
         await pilot.pause()
         await add_action(pilot, "Fast punkt på AMG-møder", "32/13")
         assert isinstance(app.screen, ActionForm)
@@ -144,9 +283,9 @@ async def test_action_plan_add_edit_delete_and_bad_dates(make_app: MakeApp) -> N
 
 
 async def test_finish_marks_the_session_and_writes_the_report(make_app: MakeApp) -> None:
-    app = make_app(step=WRAPUP, demo=True)
+    app = make_app(step=OPSAMLING, demo=True)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("escape", "F")
+        await pilot.press("F")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
@@ -162,7 +301,7 @@ async def test_finish_marks_the_session_and_writes_the_report(make_app: MakeApp)
 
 
 async def test_a_finished_session_opens_read_only(make_app: MakeApp) -> None:
-    first = make_app(step=WRAPUP, demo=True)
+    first = make_app(step=OPSAMLING, demo=True)
     session, path = first._initial
     assert session is not None and path is not None
     session.finish()
@@ -213,9 +352,9 @@ async def test_follow_up_over_two_sessions(
 
 
 async def test_an_action_being_typed_survives_a_crash(make_app: MakeApp) -> None:
-    app = make_app(step=WRAPUP)
+    app = make_app(step=OPSAMLING)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("escape", "end", "i", *"Trivselsmåling", "tab", "ctrl+u", *"leder")
+        await pilot.press("end", "i", *"Trivselsmåling", "tab", "ctrl+u", *"leder")
         await pilot.pause()
         assert saved(app).draft["what"] == "Trivselsmåling"
         assert saved(app).draft["owner"] == "leder"
@@ -263,10 +402,10 @@ async def test_follow_up_never_writes_under_another_amk(
 
 
 async def test_finishing_the_demo_says_its_files_go_when_amk_quits(make_app: MakeApp) -> None:
-    app = make_app(step=WRAPUP, demo=True)
+    app = make_app(step=OPSAMLING, demo=True)
     app.throwaway = True
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("escape", "F", "y")
+        await pilot.press("F", "y")
         await pilot.pause()
         assert isinstance(app.screen, FinishedScreen)
         warning = str(app.screen.query_one(".warning", Label).render())
@@ -276,7 +415,7 @@ async def test_finishing_the_demo_says_its_files_go_when_amk_quits(make_app: Mak
 async def test_a_long_question_wraps_inside_the_screen_at_80x24(make_app: MakeApp) -> None:
     from amk_tui.widgets.prompt_card import PromptCard
 
-    app = make_app(step=DISCUSS)
+    app = make_app(alt=True, step=DISCUSS)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("pagedown")  # question 2: longer than one 80-column line
         await pilot.pause()
@@ -287,9 +426,9 @@ async def test_a_long_question_wraps_inside_the_screen_at_80x24(make_app: MakeAp
 
 
 async def test_a_fourth_priority_is_refused_in_words(make_app: MakeApp) -> None:
-    app = make_app(step=DISCUSS)
+    app = make_app(alt=True, step=DISCUSS)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("pagedown", "pagedown")  # the priorities question
+        await pilot.press("pagedown", "pagedown", "enter")  # into the priorities question
         await pilot.press("space", "down", "space", "down", "space", "down", "space")
         await pilot.pause()
         assert len(saved(app).priorities) == 3

@@ -18,12 +18,10 @@ from amk_tui.screens.dialogs import save_copy
 from amk_tui.screens.followup import FollowupScreen
 from amk_tui.screens.forms import ActionForm, TextPrompt
 from amk_tui.screens.modals import ConfirmScreen, HelpScreen
-from amk_tui.screens.phase import PhaseScreen
+from amk_tui.screens.workshop import WorkshopScreen
 from amk_tui.store import SessionStore, StoreError
 from amk_tui.widgets.phase_bar import PhaseBar
-from tests.ui.conftest import TODAY, MakeApp, saved
-
-DISCUSS, WRAPUP = 2, 3
+from tests.ui.conftest import ALT_DISCUSS, ALT_SCORE, DIALOG, OPSAMLING, TODAY, MakeApp, saved
 
 
 def finished_app(
@@ -31,11 +29,12 @@ def finished_app(
     step: int,
     *,
     demo: bool = True,
+    alt: bool = False,
     actions: list[Action] | None = None,
     clock: FakeClock | None = None,
 ) -> tuple[AmkApp, Path]:
     """A workshop finished and saved, opened again (read-only) in a new app."""
-    first = make_app(step=step, demo=demo)
+    first = make_app(step=step, demo=demo, alt=alt)
     session, path = first._initial
     assert session is not None and path is not None
     if actions is not None:
@@ -58,11 +57,11 @@ def fail_writes(app: AmkApp, monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_a_finish_that_cannot_be_saved_leaves_the_workshop_open(
     make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(step=WRAPUP, demo=True)
+    app = make_app(step=OPSAMLING, demo=True)
     async with app.run_test(size=(120, 36)) as pilot:
         real_write = app.store.write_text
         fail_writes(app, monkeypatch)
-        await pilot.press("escape", "F", "y")
+        await pilot.press("F", "y")
         await pilot.pause()
         assert app.session is not None and not app.session.finished
         assert not app.readonly and app.unsaved
@@ -91,14 +90,14 @@ async def test_ctrl_q_saves_like_q(make_app: MakeApp, monkeypatch: pytest.Monkey
 async def test_browsing_a_finished_workshop_adds_no_time(
     make_app: MakeApp, clock: FakeClock
 ) -> None:
-    app, path = finished_app(make_app, WRAPUP, clock=clock)
+    app, path = finished_app(make_app, OPSAMLING, clock=clock)
     session = app._initial[0]
     assert session is not None
     before = {k: c.elapsed for k, c in session.agenda.countdowns.items()}
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a", "1")  # back to the slides, then through them
         await pilot.pause()
-        assert isinstance(app.screen, PhaseScreen)
+        assert isinstance(app.screen, WorkshopScreen)
         clock.advance(600)
         await pilot.press("pagedown", "pagedown")
         clock.advance(600)
@@ -110,11 +109,11 @@ async def test_browsing_a_finished_workshop_adds_no_time(
 
 
 async def test_read_only_action_plan_opens_no_form(make_app: MakeApp) -> None:
-    app, path = finished_app(make_app, WRAPUP, actions=[Action("Trivselsmåling", owner="AMR")])
+    app, path = finished_app(make_app, OPSAMLING, actions=[Action("Trivselsmåling", owner="AMR")])
     before = path.read_bytes()
     async with app.run_test(size=(120, 36)) as pilot:
         assert app.readonly
-        await pilot.press("escape", "end")  # the action plan
+        await pilot.press("end")  # the action plan
         await pilot.pause()
         assert app.screen.query_one("#actions").has_focus
         hint = str(app.screen.query_one("#actions-hint", Label).render())
@@ -126,13 +125,13 @@ async def test_read_only_action_plan_opens_no_form(make_app: MakeApp) -> None:
 
 
 async def test_read_only_lists_take_no_new_items(make_app: MakeApp) -> None:
-    app, _ = finished_app(make_app, DISCUSS, demo=False)
+    app, _ = finished_app(make_app, ALT_DISCUSS, demo=False, alt=True)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("escape", "end")  # the "do less of" list
+        await pilot.press("end")  # the "do less of" list
         await pilot.pause()
         field = app.screen.query_one("#item-input", Input)
         assert field.disabled
-        await pilot.press(*"Mere", "enter")
+        await pilot.press("enter", *"Mere", "enter")
         assert app.session is not None and app.session.less_of == []
 
 
@@ -145,13 +144,13 @@ async def test_the_agenda_does_not_open_over_a_form(make_app: MakeApp) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape", "r")  # reset asks first
         assert isinstance(app.screen, ConfirmScreen)
-        app.go_step(WRAPUP)  # and a jump still leaves one screen of the workshop
+        app.go_step(OPSAMLING)  # and a jump still leaves one screen of the workshop
         await pilot.pause()
-        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["WrapupScreen"]
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["WorkshopScreen"]
 
 
 async def test_a_note_typed_right_before_pagedown_is_kept(make_app: MakeApp) -> None:
-    app = make_app(step=DISCUSS)
+    app = make_app(alt=True, step=ALT_DISCUSS)
     async with app.run_test(size=(120, 36)) as pilot:
         notes = app.screen.query_one("#notes", TextArea)
         with notes.prevent(TextArea.Changed):  # as if its message were still in the queue
@@ -251,7 +250,7 @@ async def test_a_read_only_amk_cannot_save_as_onto_the_live_file(make_app: MakeA
 
 
 async def test_a_late_notes_change_does_not_answer_the_priorities(make_app: MakeApp) -> None:
-    app = make_app(step=DISCUSS, demo=True)
+    app = make_app(alt=True, step=ALT_DISCUSS, demo=True)
     async with app.run_test(size=(120, 36)) as pilot:
         assert app.session is not None
         chosen = list(app.session.priorities)
@@ -277,7 +276,7 @@ async def test_the_palette_offers_the_agenda(make_app: MakeApp) -> None:
 
 
 async def test_the_score_grid_hint_says_read_only_until_reopened(make_app: MakeApp) -> None:
-    app, _ = finished_app(make_app, 1)
+    app, _ = finished_app(make_app, ALT_SCORE, alt=True)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a", "2")
         await pilot.pause()
@@ -294,7 +293,7 @@ async def test_the_score_grid_hint_says_read_only_until_reopened(make_app: MakeA
 async def test_a_read_only_phase_bar_still_shows_the_whole_total_at_80_columns(
     make_app: MakeApp,
 ) -> None:
-    app, _ = finished_app(make_app, WRAPUP)
+    app, _ = finished_app(make_app, OPSAMLING)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         bar = app.screen.query_one(PhaseBar)
@@ -302,3 +301,18 @@ async def test_a_read_only_phase_bar_still_shows_the_whole_total_at_80_columns(
         text = str(bar.render())
         assert "SKRIVEBESKYTTET" in text and text.rstrip().endswith("/45:00")
         assert len(text) <= 80
+
+
+async def test_a_digit_on_a_finished_group_work_shows_the_grid_and_changes_nothing(
+    make_app: MakeApp,
+) -> None:
+    app, path = finished_app(make_app, DIALOG)
+    before = path.read_bytes()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", "2", "4")
+        await pilot.pause()
+        hint = str(app.screen.query_one("#grid-hint", Label).render())
+        assert "Skrivebeskyttet" in hint
+        messages = [n.message for n in app._notifications]
+        assert any("Skrivebeskyttet" in m for m in messages), messages
+    assert path.read_bytes() == before

@@ -11,15 +11,11 @@ import pytest
 
 from amk_tui.core.clock import FakeClock
 from amk_tui.screens.agenda import AgendaOverlay, AgendaScreen
-from amk_tui.screens.exercise import ExerciseScreen
 from amk_tui.screens.modals import BlankScreen, ConfirmScreen, HelpScreen, TooSmallScreen
-from amk_tui.screens.presentation import PresentationScreen
-from amk_tui.screens.wrapup import WrapupScreen
+from amk_tui.screens.workshop import WorkshopScreen
 from amk_tui.widgets.countdown import CountdownDigits
 from amk_tui.widgets.phase_bar import PhaseBar
-from tests.ui.conftest import MakeApp, saved
-
-WRAPUP = 3
+from tests.ui.conftest import DIALOG, OPSAMLING, MakeApp, saved
 
 
 def bar_text(app: object) -> str:
@@ -39,7 +35,9 @@ async def test_new_session_opens_on_the_agenda_and_n_starts_oplaeg(
         assert isinstance(app.screen, AgendaScreen)
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(app.screen, PresentationScreen)
+        assert isinstance(app.screen, WorkshopScreen)
+        assert app.workshop is not None and app.workshop.current is not None
+        assert app.workshop.current.kind == "slide"
         assert app.session is not None and app.countdown is not None
         assert app.countdown.state == "running"
         clock.advance(61)
@@ -105,9 +103,9 @@ async def test_enter_in_a_confirm_presses_the_safe_button_and_the_dialog_says_so
 
 
 async def test_enter_confirms_a_finish_that_was_asked_for(make_app: MakeApp) -> None:
-    app = make_app(step=WRAPUP)
+    app = make_app(step=OPSAMLING)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("escape", "F")  # finishing was asked for on purpose: Enter means yes
+        await pilot.press("F")  # finishing was asked for on purpose: Enter means yes
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
         await pilot.pause()
@@ -151,31 +149,79 @@ async def test_no_bell_when_config_says_so(
         assert rings == []
 
 
-async def test_stepping_through_every_phase_and_round(make_app: MakeApp) -> None:
+def where(app: object) -> tuple[str, str]:
+    """(step key, item kind) of what the workshop screen shows."""
+    from amk_tui.app import AmkApp
+
+    assert isinstance(app, AmkApp) and app.workshop is not None
+    step, item = app.workshop.step, app.workshop.current
+    assert step is not None and item is not None
+    return step.key, item.kind
+
+
+async def walk(pilot: object, app: object, presses: int) -> list[tuple[str, str]]:
+    """PageDown `presses` times; every (step, item kind) seen, repeats collapsed."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    seen: list[tuple[str, str]] = []
+    for _ in range(presses):
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)  # type: ignore[attr-defined]
+        if not seen or seen[-1] != where(app):
+            seen.append(where(app))
+    return seen
+
+
+async def test_stepping_through_the_deck_s_program(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.session is not None
-        keys_seen: list[str] = []
-        screens: list[type] = []
-        for _ in range(9 + 1 + 5 + 5 + 1):
-            await pilot.press("pagedown")
-            await pilot.pause()
-            step = app.session.agenda.current
-            assert step is not None
-            if not keys_seen or keys_seen[-1] != step.key:
-                keys_seen.append(step.key)
-                screens.append(type(app.screen))
-        assert keys_seen == ["oplaeg", "dialog/vurder", "dialog/droeft", "opsamling"]
-        assert screens == [PresentationScreen, ExerciseScreen, ExerciseScreen, WrapupScreen]
-        await pilot.press("pageup")
-        await pilot.pause()
-        assert app.session.cursor.get("opsamling") == 3
-        for _ in range(4):  # a notes field has focus: p is a letter there, PageUp still steps
+        seen = await walk(pilot, app, 10 + 1 + 11 + 1)  # one press past the end
+        assert seen == [
+            ("oplaeg", "slide"),
+            ("dialog", "groupwork"),
+            ("opsamling", "comparison"),
+            ("opsamling", "answer"),
+            ("opsamling", "wrapup"),
+            ("opsamling", "decisions"),
+            ("opsamling", "plan"),
+        ]
+        assert app.session.cursor.get("opsamling") == 10  # the last item: the plan
+        messages = [n.message for n in app._notifications]
+        assert "Det var sidste punkt på programmet. Tryk F for at afslutte." in messages
+        for _ in range(11):  # back through the plenary: no field takes the keys
             await pilot.press("pageup")
         await pilot.pause()
-        step = app.session.agenda.current
-        assert step is not None and step.key == "dialog/droeft"
-        assert isinstance(app.screen, ExerciseScreen)
+        assert where(app) == ("dialog", "groupwork")
+
+
+async def test_stepping_through_every_phase_and_round_of_the_alternative(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(alt=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.session is not None
+        seen = await walk(pilot, app, 10 + 1 + 5 + 11)
+        assert seen == [
+            ("oplaeg", "slide"),
+            ("dialog/vurder", "scoring"),
+            ("dialog/droeft", "question"),
+            ("opsamling", "comparison"),
+            ("opsamling", "answer"),
+            ("opsamling", "wrapup"),
+            ("opsamling", "decisions"),
+            ("opsamling", "plan"),
+        ]
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert app.session.cursor.get("opsamling") == 9
+        for _ in range(10):
+            await pilot.press("pageup")
+        await pilot.pause()
+        assert where(app) == ("dialog/droeft", "question")
+        assert app.workshop is not None and app.workshop.item == 4  # at its last question
 
 
 async def test_slides_keep_their_countdown_running_per_step(
@@ -185,12 +231,12 @@ async def test_slides_keep_their_countdown_running_per_step(
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.session is not None
         clock.advance(300)
-        for _ in range(9):
+        for _ in range(10):
             await pilot.press("n")
         await pilot.pause()
         assert app.session.agenda.countdowns["oplaeg"].state == "paused"
         assert app.session.agenda.countdowns["oplaeg"].remaining == 300
-        assert app.countdown is not None and app.countdown.remaining == 600
+        assert app.countdown is not None and app.countdown.remaining == 25 * 60  # the group work
 
 
 async def test_agenda_jump_by_number_and_by_enter(make_app: MakeApp) -> None:
@@ -200,13 +246,12 @@ async def test_agenda_jump_by_number_and_by_enter(make_app: MakeApp) -> None:
         assert isinstance(app.screen, AgendaOverlay)
         await pilot.press("3")
         await pilot.pause()
-        assert isinstance(app.screen, WrapupScreen)
-        await pilot.press("escape", "a", "up", "up", "enter")  # leave the notes field first
+        assert isinstance(app.screen, WorkshopScreen) and where(app) == ("opsamling", "comparison")
+        await pilot.press("a", "up", "enter")
         await pilot.pause()
-        assert app.session is not None and app.session.agenda.current is not None
-        assert app.session.agenda.current.key == "dialog/vurder"
+        assert where(app) == ("dialog", "groupwork")
         await pilot.press("a", "escape")
-        assert isinstance(app.screen, ExerciseScreen)
+        assert isinstance(app.screen, WorkshopScreen) and where(app) == ("dialog", "groupwork")
 
 
 async def test_help_lists_the_keys_of_the_screen(make_app: MakeApp) -> None:
@@ -219,18 +264,19 @@ async def test_help_lists_the_keys_of_the_screen(make_app: MakeApp) -> None:
             assert label in text
         assert "space Pause" in text or "␣ Pause" in text
         await pilot.press("escape")
-        assert isinstance(app.screen, PresentationScreen)
+        assert isinstance(app.screen, WorkshopScreen)
 
 
 async def test_help_lists_only_amk_keys_once_each_and_fits_80x24(make_app: MakeApp) -> None:
-    app = make_app(step=1, demo=True)
+    app = make_app(step=DIALOG, demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")  # the grid, from the group work: every key of the grid
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         rows = dict((d, k) for k, d in app.screen.rows)
         assert len(rows) == len(app.screen.rows)  # one row per action
-        assert rows["Score"] == "1–5" and rows["Næste"] == "n/PgDn" and rows["Program"] == "a"
+        assert rows["Vurdér"] == "1–5" and rows["Næste"] == "n/PgDn" and rows["Program"] == "a"
         text = " ".join(f"{k} {d}" for k, d in app.screen.rows)
         for textual_default in ("Cursor", "Scroll", "Copy", "Quit", "Focus Next"):
             assert textual_default not in text
@@ -257,7 +303,7 @@ async def test_the_palette_asks_in_the_sessions_language(make_app: MakeApp) -> N
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        assert app.screen.query_one(Input).placeholder == "Søg efter en handling…"
+        assert app.screen.query_one(Input).placeholder == "Søg efter en kommando…"
 
 
 async def test_blank_screen_keeps_time_running(make_app: MakeApp, clock: FakeClock) -> None:
@@ -268,18 +314,18 @@ async def test_blank_screen_keeps_time_running(make_app: MakeApp, clock: FakeClo
         clock.advance(60)
         assert app.countdown is not None and app.countdown.remaining == 540
         await pilot.press("b")
-        assert isinstance(app.screen, PresentationScreen)
+        assert isinstance(app.screen, WorkshopScreen)
 
 
 async def test_too_small_window_says_so_and_recovers(make_app: MakeApp) -> None:
-    app = make_app(step=1)
+    app = make_app(step=DIALOG)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.resize_terminal(50, 15)
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
-        assert isinstance(app.screen, ExerciseScreen)
+        assert isinstance(app.screen, WorkshopScreen)
 
 
 async def test_quit_saves(make_app: MakeApp, clock: FakeClock) -> None:

@@ -1,25 +1,26 @@
-"""Dialogøvelse, score round: the grid, groups, individual rows, chart, reveal."""
+"""The score grid: groups, individual rows, chart, reveal — in the alternative program's score
+round (Vurdér), where the grid is the step's own screen. The grid reached from the group work
+of the default program is tested in test_groupwork.py."""
 
 from __future__ import annotations
 
 import tomllib
 
 from amk_tui.core.scores import FACTOR_IDS
-from amk_tui.screens.exercise import ExerciseScreen
 from amk_tui.screens.forms import TextPrompt
 from amk_tui.screens.modals import ConfirmScreen
 from amk_tui.screens.rows import RowsScreen
+from amk_tui.screens.workshop import WorkshopScreen
+from amk_tui.views.scoring import ScoringView
 from amk_tui.widgets.radar import RadarChart
 from amk_tui.widgets.score_grid import ScoreGrid
-from tests.ui.conftest import MakeApp, saved, saved_text
-
-SCORE_ROUND = 1
+from tests.ui.conftest import ALT_SCORE, MakeApp, saved, saved_text
 
 
 async def test_typing_scores_for_three_groups_lands_in_the_file(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND)
+    app = make_app(alt=True, step=ALT_SCORE)
     async with app.run_test(size=(120, 36)) as pilot:
-        assert isinstance(app.screen, ExerciseScreen)
+        assert isinstance(app.screen, WorkshopScreen)
         await pilot.press(*"324332", *"435242", *"213421")
         await pilot.pause()
         data = tomllib.loads(saved_text(app))
@@ -31,11 +32,11 @@ async def test_typing_scores_for_three_groups_lands_in_the_file(make_app: MakeAp
         assert [s.letter for s in chart.series] == ["A", "B", "C"]
         assert chart.series[2].values == (2.0, 1.0, 3.0, 4.0, 2.0, 1.0)
         insights = str(app.screen.query_one("#insights").render())
-        assert "Lavest: 6 Viden (1,7)" in insights and "Mest uenige" in insights
+        assert "Lavest: 6 Viden (1,7)" in insights and "Størst uenighed" in insights
 
 
 async def test_clearing_is_not_scored_not_zero(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND)
+    app = make_app(alt=True, step=ALT_SCORE)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("4", "up", "backspace")
         await pilot.pause()
@@ -48,7 +49,7 @@ async def test_clearing_is_not_scored_not_zero(make_app: MakeApp) -> None:
 
 
 async def test_digits_outside_1_to_5_do_nothing(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND)
+    app = make_app(alt=True, step=ALT_SCORE)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("7", "9")
         await pilot.pause()
@@ -56,7 +57,7 @@ async def test_digits_outside_1_to_5_do_nothing(make_app: MakeApp) -> None:
 
 
 async def test_add_rename_and_remove_groups(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND)
+    app = make_app(alt=True, step=ALT_SCORE)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("g")
         await pilot.pause()
@@ -77,7 +78,7 @@ async def test_add_rename_and_remove_groups(make_app: MakeApp) -> None:
 
 
 async def test_individual_rows_and_their_statistics(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND, variant=2)
+    app = make_app(alt=True, step=ALT_SCORE, variant=2)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("i")
         assert isinstance(app.screen, RowsScreen)
@@ -94,7 +95,7 @@ async def test_individual_rows_and_their_statistics(make_app: MakeApp) -> None:
         await pilot.pause()
         stats = str(app.screen.query_one("#row-stats").render())
         assert "1 Åbenhed: 3 (2–4, n=3)" in stats
-        assert "2 Innovation: 2 (2–2, n=2)" in stats
+        assert "2 Innovation: 2, 2" in stats  # this factor has two answers: no mean
         # correct the first row, then delete the second
         await pilot.press("tab", "enter")
         await pilot.press("ctrl+u", *"555555", "enter")
@@ -105,11 +106,13 @@ async def test_individual_rows_and_their_statistics(make_app: MakeApp) -> None:
         await pilot.press("escape")
         await pilot.pause()
         chart = app.screen.query_one("#chart", RadarChart)
-        assert chart.series[0].values[0] == 3.5 and chart.series[0].spread is not None
+        # two slips left: no point and no spread on the chart (a mean of two gives both away)
+        assert chart.series[0].values[0] is None
+        assert chart.series[0].spread is not None and chart.series[0].spread[0] is None
 
 
 async def test_reveal_and_chart_toggle(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND, revealed=False)
+    app = make_app(alt=True, step=ALT_SCORE, revealed=False)
     async with app.run_test(size=(120, 36)) as pilot:
         chart = app.screen.query_one("#chart", RadarChart)
         assert not chart.display and app.screen.query_one("#chart-hidden").display
@@ -128,7 +131,7 @@ async def test_reveal_and_chart_toggle(make_app: MakeApp) -> None:
 
 
 async def test_views_cycle_through_all_mean_and_each_group(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND, demo=True)
+    app = make_app(alt=True, step=ALT_SCORE, demo=True)
     async with app.run_test(size=(120, 36)) as pilot:
         chart = app.screen.query_one("#chart", RadarChart)
         assert len(chart.series) == 3
@@ -139,13 +142,14 @@ async def test_views_cycle_through_all_mean_and_each_group(make_app: MakeApp) ->
 
 
 async def test_at_80_columns_many_groups_become_tabs(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND)
+    app = make_app(alt=True, step=ALT_SCORE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        assert not screen.has_class("-tabs")
+        view = screen.query_one(ScoringView)
+        assert not view.has_class("-tabs")
         await pilot.press("g", "g", "g")
         await pilot.pause()
-        assert screen.has_class("-tabs")
+        assert view.has_class("-tabs")
         chart = screen.query_one("#chart-pane")
         assert not chart.display
         await pilot.press("f")
@@ -153,13 +157,14 @@ async def test_at_80_columns_many_groups_become_tabs(make_app: MakeApp) -> None:
         assert chart.display and not screen.query_one("#grid-pane").display
 
 
-async def test_grid_shows_values_until_three_rows_then_the_mean(make_app: MakeApp) -> None:
-    app = make_app(step=SCORE_ROUND, variant=2)
+async def test_grid_shows_a_count_until_three_rows_then_the_mean(make_app: MakeApp) -> None:
+    app = make_app(alt=True, step=ALT_SCORE, variant=2)
     async with app.run_test(size=(120, 36)) as pilot:
         grid = app.screen.query_one(ScoreGrid)
         await pilot.press("i", *"324332", "enter", *"412332", "enter", "escape")
         await pilot.pause()
-        assert str(grid.get_cell_at(grid.cursor_coordinate)) == "3·4"
+        assert str(grid.get_cell_at(grid.cursor_coordinate)) == "n=2"  # no mean of two
+        assert app.session is not None and app.session.groups[0].value("aabenhed") is None
         await pilot.press("i", *"512332", "enter", "escape")
         await pilot.pause()
         assert str(grid.get_cell_at(grid.cursor_coordinate)) == "4"
@@ -168,7 +173,7 @@ async def test_grid_shows_values_until_three_rows_then_the_mean(make_app: MakeAp
 async def test_the_individual_rows_dialog_fits_80x24_with_its_statistics(
     make_app: MakeApp,
 ) -> None:
-    app = make_app(step=SCORE_ROUND, variant=2)
+    app = make_app(alt=True, step=ALT_SCORE, variant=2)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("i")
         await pilot.press(*"324332", "enter", *"4-5331", "enter", *"222222", "enter")

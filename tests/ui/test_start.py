@@ -8,8 +8,8 @@ from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.setup import new_session
 from amk_tui.screens.agenda import AgendaScreen
-from amk_tui.screens.presentation import PresentationScreen
 from amk_tui.screens.start import StartScreen
+from amk_tui.screens.workshop import WorkshopScreen
 from amk_tui.store import SessionStore
 from tests.ui.conftest import TODAY, MakeApp
 
@@ -41,11 +41,13 @@ async def test_bad_date_and_too_many_groups_are_refused(make_app: MakeApp) -> No
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         screen.query_one("#amg", Input).value = "X"
-        screen.query_one("#date", Input).value = "26/11"
+        assert screen.query_one("#date", Input).value == "26.11.2026"  # as Danish writes it
+        screen.query_one("#date", Input).value = "32/13"
         screen.query_one("#amg", Input).focus()
         await pilot.press("enter")
-        assert "ÅÅÅÅ-MM-DD" in str(screen.query_one("#form-error").render())
-        screen.query_one("#date", Input).value = "2026-11-26"
+        error = str(screen.query_one("#form-error").render())
+        assert "“32/13” er ikke en dato" in error and "26.11.2026" in error
+        screen.query_one("#date", Input).value = "26/11"  # accepted as on the action form
         screen.query_one("#groups", Input).value = "9"
         await pilot.press("enter")
         assert "1–8" in str(screen.query_one("#form-error").render())
@@ -64,7 +66,7 @@ async def test_resume_and_unreadable_files(
         assert any("2026-01-01-broken.toml" in p and "kan ikke læses" in p for p in prompts)
         await pilot.click("#resume")
         await pilot.pause()
-        assert isinstance(app.screen, PresentationScreen)
+        assert isinstance(app.screen, WorkshopScreen)
 
 
 async def test_reopening_a_finished_workshop_on_purpose(

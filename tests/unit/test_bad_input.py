@@ -121,6 +121,50 @@ SESSION_CASES: dict[str, Mutation] = {
     ),
     "variant_3": setter("variant", value=3),
     "timing_broken": setter("timing", value={"countdowns": {"oplaeg": {"state": "running"}}}),
+    # numbers: finite and bounded, a bool is no number
+    "minutes_nan": setter("program", 0, "minutes", value=float("nan")),
+    "minutes_inf": setter("program", 0, "minutes", value=float("inf")),
+    "round_minutes_nan": setter("program", 1, "rounds", 0, "minutes", value=float("nan")),
+    "minutes_not_the_sum": setter("program", 1, "minutes", value=99),
+    "eleven_rounds": setter(
+        "program",
+        1,
+        "rounds",
+        value=[{"id": f"r{i}", "kind": "score", "minutes": 1} for i in range(11)],
+    ),
+    "elapsed_inf": setter("timing", "countdowns", "oplaeg", "elapsed", value=float("inf")),
+    "duration_nan": setter("timing", "countdowns", "oplaeg", "duration", value=float("nan")),
+    "planned_huge": setter("timing", "countdowns", "oplaeg", "planned", value=10**30),
+    "saved_at_inf": setter("timing", "actual", "oplaeg", "saved_at", value=float("inf")),
+    "elapsed_bool": setter("timing", "actual", "oplaeg", "elapsed", value=True),
+    "schema_true": setter("schema", value=True),
+    "variant_true": setter("variant", value=True),
+    "count_true": setter("participants", value=[{"role": "amr", "count": True}]),
+    "nine_groups": setter("groups", value=[{"name": f"G{i}"} for i in range(9)]),
+    "ten_thousand_groups": setter("groups", value=[{"name": "G"}] * 10_000),
+    "rows_201": setter("groups", 0, "rows", value=["12345-"] * 201),
+    # other tracebacks
+    "language_fr": setter("language", value="fr"),
+    "language_path": setter("language", value="../en"),
+    # a group's letter is one of A–Z, once (it reaches reports even without notes)
+    "letter_formula": setter("groups", 0, "letter", value="=HYPERLINK(1)"),
+    "letter_pipe": setter("groups", 0, "letter", value="|"),
+    "letter_twice": setter("groups", 1, "letter", value="A"),
+    # too many
+    "actions_501": setter("actions", value=[{"what": "x"}] * 501),
+    "notes_501": setter("notes", value={f"q{i}": "x" for i in range(501)}),
+}
+GOOD_CASES: dict[str, Mutation] = {
+    "markup_note": setter("notes", "hvorfor", value="pause [/ris]"),
+    "markup_amg": setter("amg", value="Team [/ost]"),
+    "click_amg": setter("amg", value="[@click=app.quit]klik[/]"),
+    "escape_amg": setter("amg", value="AMG \x1b]0;pwned\x07\x1b[2J"),
+    "bidi_group": setter("groups", 0, "name", value="\u202eLager"),
+    "bracket_action": setter("actions", 0, "what", value="Møder [hver uge]"),
+    "longest_name": setter("amg", value="n" * 1_000),
+    # too long: cut on load (Session.trimmed says so), never a workshop that won't open
+    "amg_10000": setter("amg", value="x" * 10_000),
+    "action_huge": setter("actions", 0, "what", value="w" * 5_000),
 }
 RAW_CASES: dict[str, bytes] = {
     "not_toml": b"schema = 1\namg = [\n",
@@ -128,11 +172,14 @@ RAW_CASES: dict[str, bytes] = {
     "deeply_nested": b"x = " + b"[" * 3000 + b"]" * 3000 + b"\n",
     "empty": b"",
     "binary": bytes(range(256)),
+    "dotted_1000": b"schema = 2\n" + b"x." * 1000 + b"y = 1\n",
+    "inline_1000": b"schema = 2\nx = " + b"{a = " * 1000 + b"1" + b"}" * 1000 + b"\n",
+    "nul_in_text": b'schema = 2\namg = "a\x00b"\n',
 }
 
 
-def test_at_least_twenty_broken_session_files() -> None:
-    assert len(SESSION_CASES) + len(RAW_CASES) >= 20
+def test_at_least_fifty_broken_session_files() -> None:
+    assert len(SESSION_CASES) + len(RAW_CASES) >= 50
 
 
 @pytest.fixture
@@ -145,6 +192,10 @@ def corpus(tmp_path: Path) -> Path:
         (folder / f"2026-01-01-{name}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
     for name, raw in RAW_CASES.items():
         (folder / f"2026-01-02-{name}.toml").write_bytes(raw)
+    for name, change in GOOD_CASES.items():
+        data = base()
+        change(data)
+        (folder / f"2026-11-25-{name}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
     good = base()
     good["notes"]["hvorfor"] = "x" * 1_000_000  # a huge note is still a good session
     (folder / "2026-11-26-good.toml").write_text(tomli_w.dumps(good), encoding="utf-8")
@@ -156,7 +207,9 @@ def corpus(tmp_path: Path) -> Path:
 def test_every_broken_session_is_named_and_left_untouched(corpus: Path) -> None:
     before = {p.name: p.read_bytes() for p in corpus.iterdir()}
     entries, bad = SessionStore(corpus).scan()
-    assert sorted(e.path.name for e in entries) == ["2026-11-26-bom.toml", "2026-11-26-good.toml"]
+    good = [f"2026-11-25-{name}.toml" for name in GOOD_CASES]
+    expected = sorted([*good, "2026-11-26-bom.toml", "2026-11-26-good.toml"])
+    assert sorted(e.path.name for e in entries) == expected
     assert len(bad) == len(SESSION_CASES) + len(RAW_CASES)
     for item in bad:
         assert item.problem and "\n" not in item.problem
@@ -275,9 +328,18 @@ def test_any_toml_document_is_a_session_or_a_session_error(
         data.update(overrides)
     data = tomllib.loads(tomli_w.dumps(data))
     try:
-        Session.from_dict(data, clock=FakeClock(), source="fuzz.toml")
+        session = Session.from_dict(data, clock=FakeClock(), source="fuzz.toml")
     except SessionError as exc:
         assert str(exc).startswith("fuzz.toml: ")
+    else:
+        writes_back(session)
+
+
+def writes_back(session: Session) -> None:
+    """What loads can be saved and loads again the same (no crash at save time)."""
+    text = tomli_w.dumps(session.to_dict())
+    again = Session.from_dict(tomllib.loads(text), clock=FakeClock(), source="again.toml")
+    assert again.to_dict() == session.to_dict()
 
 
 def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -315,9 +377,11 @@ def test_a_session_with_any_value_anywhere_loads_or_is_a_session_error(
         assume(False)  # e.g. a list index used as a table key: not a TOML document
     data = tomllib.loads(text)
     try:
-        Session.from_dict(data, clock=FakeClock(), source="fuzz.toml")
+        session = Session.from_dict(data, clock=FakeClock(), source="fuzz.toml")
     except SessionError as exc:
         assert str(exc).startswith("fuzz.toml: ")
+    else:
+        writes_back(session)
 
 
 @settings(max_examples=200, deadline=None)

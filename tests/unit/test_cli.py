@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from amk_tui import commands
-from amk_tui.cli import main
+from amk_tui.cli import EXIT_CRASH, main
 from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.session import Session
+from amk_tui.crash import CRASH_LOG, write_crash_log
 from amk_tui.store import SessionStore
 
 
@@ -91,3 +93,257 @@ def test_check_config_takes_the_top_level_config_option(
     cfg.write_text("language = 'xx'\n")
     assert main(["--config", str(cfg), "check-config"]) == 2  # not the built-in "ok"
     assert "c.toml" in capsys.readouterr().err
+
+
+# -- arguments: one line, exit 2, nothing written ----------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["new", "--amg", "A", "--groups", "0"], "--groups: 0: must be 1–8 groups"),
+        (["new", "--amg", "A", "--groups", "-1"], "--groups: -1: must be 1–8 groups"),
+        (["new", "--amg", "A", "--groups", "9"], "--groups: 9: must be 1–8 groups"),
+        (["new", "--amg", "A", "--groups", "tre"], "'tre' is not a whole number"),
+        (["new", "--amg", "x" * 121], "--amg: 121 characters, at most 120"),
+        (["new", "--amg", "A", "--group", "g" * 200], "--group: 200 characters"),
+        (["new", "--amg", "A", "--unit", "u" * 500], "--unit: 500 characters"),
+        (["purge", "--older-than", "10000000"], "--older-than: 10000000: must be 0–36500 days"),
+        (["purge", "--older-than", "-1"], "--older-than: -1: must be 0–36500 days"),
+        (["report", "x.toml", "--format", "pdf"], "--format: invalid choice"),
+        (["nonsense"], "invalid choice"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    folder = tmp_path / "sessions"
+    with pytest.raises(SystemExit) as info:
+        main([*args, "--sessions", str(folder)] if args[0] != "nonsense" else args)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("amk: ") and err.count("\n") == 1 and says in err
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--amg", "   "], "--amg: must not be empty"),
+        (["--amg", "A", "--group", "Lager", "--group", " "], "--group: a group's name"),
+        (["--amg", "A", *[a for i in range(9) for a in ("--group", f"G{i}")]], "9 groups"),
+    ],
+)
+def test_bad_new_workshops_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    folder = tmp_path / "sessions"
+    assert main(["new", *args, "--sessions", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err
+    assert not folder.exists()
+
+
+def test_a_broken_slide_fails_check_config_and_new_before_any_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slides = tmp_path / "slides"
+    slides.mkdir()
+    (slides / "01.md").write_text("# One")
+    (slides / "02.md").write_bytes(b"# Two \xff\xfe")
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[content]\nslides_dir = "slides"\n[[phases]]\nid="o"\nkind="presentation"\nminutes=5\n'
+    )
+    assert main(["check-config", str(cfg)]) == 2
+    assert "02.md is not UTF-8 text (byte 6)" in capsys.readouterr().err
+    folder = tmp_path / "sessions"
+    assert main(["new", "--amg", "A", "--config", str(cfg), "--sessions", str(folder)]) == 2
+    assert "02.md is not UTF-8" in capsys.readouterr().err
+    assert not folder.exists()
+    (slides / "02.md").unlink()
+    (slides / "03.md").mkdir()
+    assert main(["check-config", str(cfg)]) == 2
+    assert "03.md is a folder, not a file" in capsys.readouterr().err
+
+
+# -- what amk list prints is text ---------------------------------------------------------------
+HOSTILE_NAMES = [
+    "Team [/ost]",
+    "[bold red]Alarm[/]",
+    "[@click=app.quit]klik[/]",
+    "Møder [hver uge]",
+    "Titel \x1b]0;pwned\x07 \x1b[2J",
+    "\u202eevil",
+]
+
+
+def test_list_prints_hostile_names_as_harmless_text(
+    tmp_path: Path, config: Config, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = SessionStore(tmp_path)
+    for name in HOSTILE_NAMES:
+        store.create(Session(amg=name, program=config.program, clock=clock))
+    (tmp_path / "2026-01-01-\x1b[31mred.toml").write_text("x = [")
+    assert main(["list", "--sessions", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    for text in (out, err):
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+    flat = " ".join(out.split())
+    for shown in ("Team [/ost]", "[bold red]Alarm[/]", "[@click=app.quit]klik[/]", "Møder"):
+        assert shown in flat
+    assert "[hver uge]" in flat  # the bracket is not swallowed as markup
+    assert "␛]0;pwned␇" in flat
+    assert "␛[31mred.toml" in err and err.count("\n") == 1
+
+
+def test_list_cuts_a_long_name(
+    tmp_path: Path, config: Config, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    longest = "x" * 1_000  # the longest a file may hold
+    SessionStore(tmp_path).create(Session(amg=longest, program=config.program, clock=clock))
+    assert main(["list", "--sessions", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("x") == 59 + 40 and "…" in out  # the name cut to 60, the slug of 40
+
+
+def test_a_ten_thousand_character_name_is_listed_cut(
+    tmp_path: Path, config: Config, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    SessionStore(tmp_path).create(Session(amg="x" * 10_000, program=config.program, clock=clock))
+    assert main(["list", "--sessions", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and out.count("x") == 59 + 40
+
+
+def test_purge_lists_hostile_names_harmlessly(
+    tmp_path: Path, config: Config, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = SessionStore(tmp_path)
+    store.create(
+        Session(
+            amg="\x1b[2J" + "y" * 500, program=config.program, clock=clock, date=dt.date(2020, 1, 1)
+        )
+    )
+    assert commands.purge(store, 30, yes=True, today=dt.date(2026, 11, 26)) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "␛[2J" in out and "y" * 500 not in out
+
+
+# -- report -o refuses what it must not replace ------------------------------------------------
+@pytest.fixture
+def session_file(tmp_path: Path, config: Config, clock: FakeClock) -> Path:
+    store = SessionStore(tmp_path / "sessions")
+    session = Session(
+        amg="Lager AMG", program=config.program, clock=clock, date=dt.date(2026, 5, 4)
+    )
+    session.add_group().scores["viden"] = 2
+    return store.create(session)
+
+
+def test_report_onto_its_own_session_is_refused(
+    session_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = session_file.read_bytes()
+    folder = str(session_file.parent)
+    for target in (str(session_file), session_file.name, str(session_file.parent)):
+        code = main(["report", str(session_file), "-o", target, "--sessions", folder])
+        assert code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("amk: ") and err.count("\n") == 1
+    assert session_file.read_bytes() == before
+
+
+def test_report_onto_another_session_under_a_report_name_is_refused(
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "last-time.md"
+    other.write_bytes(session_file.read_bytes())
+    assert main(["report", str(session_file), "-o", str(other)]) == 2
+    assert "holds an amk session" in capsys.readouterr().err
+    assert other.read_bytes() == session_file.read_bytes()
+
+
+def test_report_to_a_new_file_is_written_0600(
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "referat.md"
+    assert main(["report", str(session_file), "-o", str(out)]) == 0
+    assert "Lager AMG" in out.read_text() and stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "wrote" in capsys.readouterr().out
+
+
+# -- a crash is a log file and one line --------------------------------------------------------
+def test_an_unexpected_error_is_logged_not_shown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+
+    def broken(*args: object) -> int:
+        raise RuntimeError("a bug in amk, with \x1b[2J in its message")
+
+    monkeypatch.setattr(commands, "list_sessions", broken)
+    assert main(["list", "--sessions", str(folder)]) == EXIT_CRASH
+    err = capsys.readouterr().err
+    log = folder / CRASH_LOG
+    assert err == f"amk: unexpected error (RuntimeError); the details are in {log}\n"
+    text = log.read_text()
+    assert "Traceback" in text and "a bug in amk" in text and "def broken" not in err
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert main(["list", "--sessions", str(folder)]) == EXIT_CRASH  # appended, not replaced
+    assert log.read_text().count("Traceback") == 2
+
+
+def test_a_crash_before_the_folder_is_known_logs_to_a_temp_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(path: str | None) -> int:
+        raise KeyError("oops")
+
+    monkeypatch.setattr(commands, "check_config", broken)
+    assert main(["check-config"]) == EXIT_CRASH
+    err = capsys.readouterr().err
+    assert err.startswith("amk: unexpected error (KeyError); the details are in ")
+    log = Path(err.rsplit(" ", 1)[1].strip())
+    try:
+        assert "KeyError: 'oops'" in log.read_text()
+        assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    finally:
+        log.unlink()
+
+
+def test_the_crash_log_never_follows_a_link(tmp_path: Path) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    victim = tmp_path / "victim"
+    victim.write_text("keep")
+    (folder / CRASH_LOG).symlink_to(victim)
+    log = write_crash_log(ValueError("x"), folder)
+    assert log is not None and log.parent != folder
+    assert victim.read_text() == "keep"
+    log.unlink()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--groups", "10000000000"], "--groups: 10000000000: must be 1–8 groups"),
+        (["--groups", "0"], "--groups: 0: must be 1–8 groups"),
+        (["--group", "g" * 121], "--group: 121 characters, at most 120"),
+    ],
+)
+def test_handout_arguments_are_checked_like_new(
+    capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["handout", *args])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and err.count("\n") == 1 and says in err
+
+
+def test_handout_output_goes_through_the_refusal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["handout", "-o", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["handout", "-o", str(tmp_path / "x.toml")]) == 2
+    assert not (tmp_path / "x.toml").exists()

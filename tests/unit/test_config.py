@@ -41,7 +41,9 @@ def test_at_least_fifteen_broken_configs_are_shipped() -> None:
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.stem)
 def test_broken_config_is_one_clear_line(path: Path) -> None:
-    expected = path.read_bytes().decode("latin-1").split("# expect: ", 1)[1].splitlines()[0]
+    expected = (
+        path.read_bytes().decode("utf-8", "replace").split("# expect: ", 1)[1].splitlines()[0]
+    )
     with pytest.raises(ConfigError) as info:
         load_config(path)
     message = str(info.value)

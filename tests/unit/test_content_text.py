@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -9,11 +10,15 @@ from typing import Any
 CONTENT = Path(__file__).parents[2] / "amk_tui/config/content"
 LANGUAGES = ("da", "en")
 MODEL_MARKER = "<!-- amk:model -->"
+EXAMPLE_MARKER = "<!-- amk:example -->"
 FACTOR_IDS = ["aabenhed", "innovation", "motivation", "ressourcer", "systematik", "viden"]
+TITLE_SLIDE = "01-titel.md"
 FACTORS_SLIDE = "06-seks-faktorer.md"
-EXERCISE_SLIDE = "09-dialogoevelse.md"
-UNCITED_SLIDES = {"01-formaal.md", EXERCISE_SLIDE}
-"""The deck gives no source on the purpose/programme slide or the exercise slide."""
+EXAMPLE_SLIDE = "07-eksempel.md"
+DEPARTMENTS_SLIDE = "08-64-afdelinger.md"
+UNCITED_SLIDES = {TITLE_SLIDE}
+"""The deck gives no source on the title slide (purpose and programme). Its exercise slides
+are the group-work screen (content.toml's [exercise]), not slides."""
 CITATION = {
     "da": "Det Nationale Forskningscenter for Arbejdsmiljø",
     "en": "National Research Centre for the Working Environment",
@@ -29,6 +34,8 @@ DECK_SENTENCES = [
     "Hvorfor ser vores arbejdsmiljøkompetence ud, som den gør?",
 ]
 TYPOS = ("komptence", "kompentence", "arbejdskompetencemodellen")
+CORRECTION = "→"
+"""A header line that says which typo of the deck was corrected (quoting it, on purpose)."""
 
 
 def load(lang: str) -> dict[str, Any]:
@@ -53,6 +60,8 @@ def test_content_files_parse() -> None:
         assert data["title"]
         assert data["wrapup"]["heading"]
         for key in ("groups", "instruction", "draw", "scale_low", "scale_high"):
+            assert data["exercise"][key]
+        for key in ("title1", "title2", "questions_heading", "discuss"):
             assert data["exercise"][key]
 
 
@@ -86,8 +95,9 @@ def test_wrapup_questions_are_not_numbered() -> None:
 def test_slide_files_match_between_languages() -> None:
     da, en = slides("da"), slides("en")
     assert list(da) == list(en)
-    assert len(da) == 9
-    assert FACTORS_SLIDE in da and EXERCISE_SLIDE in da
+    assert len(da) == 10
+    for name in (TITLE_SLIDE, FACTORS_SLIDE, EXAMPLE_SLIDE, DEPARTMENTS_SLIDE):
+        assert name in da
 
 
 def test_slides_start_with_title() -> None:
@@ -108,12 +118,30 @@ def test_model_marker_only_on_factors_slide() -> None:
     for lang in LANGUAGES:
         for name, text in slides(lang).items():
             assert (MODEL_MARKER in text) == (name == FACTORS_SLIDE), f"{lang}/{name}"
+            assert (EXAMPLE_MARKER in text) == (name == EXAMPLE_SLIDE), f"{lang}/{name}"
 
 
-def test_programme_on_first_slide() -> None:
-    text = slides("da")["01-formaal.md"]
+def test_the_deck_s_title_slide_with_purpose_and_programme() -> None:
+    text = slides("da")[TITLE_SLIDE]
+    assert text.startswith("# Arbejdsmiljø og Udvikling\n")
+    assert "Starte en dialog om arbejdsmiljøkompetencen i jeres AMG" in text
     for item in ("10 min. oplæg", "25 min. dialogøvelse i grupper", "10 min. opsamling"):
         assert item in text
+
+
+def test_the_example_line_is_labelled_as_made_up() -> None:
+    for lang, word in (("da", "opdigtede"), ("en", "made-up")):
+        example = load(lang)["example"]
+        assert word in example["label"]
+        assert len(example["values"]) == 6 and all(1 <= v <= 5 for v in example["values"])
+    assert load("da")["example"]["values"] == load("en")["example"]["values"]
+
+
+def test_the_64_departments_slide_invents_no_numbers() -> None:
+    for lang in LANGUAGES:
+        body = slides(lang)[DEPARTMENTS_SLIDE].split("\n???\n")[0]
+        numbers = [n for n in re.findall(r"\d+", body) if n not in ("64", "2024")]
+        assert numbers == [], f"{lang}: {numbers}"
 
 
 def test_deck_sentences_present_in_danish() -> None:
@@ -139,6 +167,7 @@ def test_no_typos() -> None:
     files = [p for lang in LANGUAGES for p in (CONTENT / lang).rglob("*") if p.is_file()]
     assert files
     for path in files:
-        text = path.read_text("utf-8").lower()
+        lines = path.read_text("utf-8").lower().splitlines()
+        text = "\n".join(line for line in lines if CORRECTION not in line)
         for typo in TYPOS:
             assert typo not in text, f"{path.name}: {typo}"

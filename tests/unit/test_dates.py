@@ -32,3 +32,9 @@ def test_accepted(text: str, date: dt.date | None) -> None:
 def test_rejected(text: str) -> None:
     with pytest.raises(ValueError):
         parse_date(text, TODAY)
+
+
+def test_a_year_below_100_is_this_century_and_100_is_not() -> None:
+    assert parse_date("1.2.0099", TODAY) == dt.date(2099, 2, 1)
+    assert parse_date("1.2.0100", TODAY) == dt.date(100, 2, 1)
+    assert parse_date("1.2.99", TODAY) == dt.date(2099, 2, 1)

@@ -190,3 +190,96 @@ def test_geometry_module_loads_without_ui_libraries() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+# -- exact geometry (what the mutation run found untested) -------------------------------------
+def test_a_view_steps_its_span_over_cells_minus_one() -> None:
+    view = radar.View(11, 5, (0.0, 10.0), (0.0, 8.0))
+    assert (view.pitch_x, view.pitch_y, view.cell_aspect) == (1.0, 2.0, 2.0)
+    one = radar.View(1, 1, (0.0, 3.0), (0.0, 4.0))
+    assert (one.pitch_x, one.pitch_y) == (3.0, 4.0)
+    p = Point(2.0, 4.0)
+    assert view.shift(p, rows=1) == Point(2.0, 6.0) and view.shift(p, cols=1) == Point(3.0, 4.0)
+    assert view.at_cell(3, 2) == Point(3.0, 4.0) and view.cell(Point(3.0, 4.0)) == (3, 2)
+
+
+def test_the_default_cell_is_twice_as_tall_as_wide() -> None:
+    view = radar.fit_view(41, 21)
+    assert view.cell_aspect == 2.0 and view.pitch_y == 2.0 * view.pitch_x
+
+
+def test_a_canvas_is_at_least_two_by_two() -> None:
+    view = radar.fit_view(1, 0)
+    assert (view.cols, view.rows) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("cols", "rows", "pads", "pitch_x"),
+    [
+        (41, 21, (5, 2), 5 / (8 * 2)),  # height-bound: 10 rows less 2 of labels
+        (41, 61, (5, 2), 5 * COS30 / 15),  # width-bound: 20 columns less 5 of labels
+        (41, 61, (19, 0), 5 * COS30 / 1),  # labels take all but one column
+        (41, 61, (18, 0), 5 * COS30 / 2),
+        (41, 61, (100, 0), 5 * COS30 / 1),  # more than there is: one column stays
+        (41, 61, (-5, 0), 5 * COS30 / 20),  # a negative pad is no pad
+        (41, 21, (0, 9), 5 / (1 * 2)),
+        (41, 21, (0, 8), 5 / (2 * 2)),
+    ],
+)
+def test_fit_view_leaves_room_for_labels(
+    cols: int, rows: int, pads: tuple[int, int], pitch_x: float
+) -> None:
+    view = radar.fit_view(cols, rows, pad_cols=pads[0], pad_rows=pads[1])
+    assert view.pitch_x == pytest.approx(pitch_x)
+
+
+def test_fit_view_of_a_small_radar() -> None:
+    view = radar.fit_view(41, 21, radius=0.5)
+    assert view.pitch_x == pytest.approx(0.5 / 20)
+
+
+def test_spokes_of_one_and_none() -> None:
+    assert radar.spoke_angles(1) == (math.pi / 2,)
+    with pytest.raises(ValueError):
+        radar.spoke_angles(0)
+
+
+def test_a_point_on_an_axis_is_plus_zero() -> None:
+    left = radar.spoke_point(3, 4, 5)  # sin(-π) is a tiny negative number
+    assert left == Point(-5.0, 0.0) and math.copysign(1, left.y) == 1.0
+
+
+def test_values_below_the_scale_are_clamped_to_zero_not_one() -> None:
+    corners = radar.polygon([0.5, None, -1.0])
+    assert [v.index for v in corners] == [0, 2]
+    assert corners[0].point == Point(0.0, 0.5) and corners[1].point == Point(0.0, 0.0)
+
+
+def test_closed_paths() -> None:
+    a, b = Point(0, 1), Point(1, 0)
+    assert radar.closed([a, b]) == (a, b, a)
+    assert radar.closed([a]) == (a,) and radar.closed([]) == ()
+
+
+def test_label_anchors_two_columns_beyond_the_tip() -> None:
+    view = radar.fit_view(81, 41)
+    anchors = radar.label_anchors(6, view)
+    tip = radar.spoke_point(1, 6, 5)
+    assert anchors[1].point.x == pytest.approx(tip.x + 2 * view.pitch_x)
+    assert anchors[1].point.y == tip.y
+    small = radar.label_anchors(6, view, radius=1.0)
+    assert [a.align for a in small] == ["center", "left", "left", "center", "right", "right"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "room"),
+    [
+        (("a" * 15, "b", "cc", "d" * 20, "e", "f"), (2 + 2, 1)),  # up/down labels take rows
+        (LABELS, (10 + 2, 1)),
+        (("a",), (0, 1)),  # a single spoke points up
+        (("a", "bbb", "c", "dd"), (3 + 2, 1)),
+        ((), (0, 0)),
+    ],
+)
+def test_label_room(labels: tuple[str, ...], room: tuple[int, int]) -> None:
+    assert radar.label_room(labels) == room

@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from amk_tui.config import load_config
+from amk_tui.core.change import CARRY, Change, Refusal
 from amk_tui.core.clock import FakeClock
+from amk_tui.core.flow import Item
 from amk_tui.core.program import Step
 from amk_tui.core.scores import MAX_GROUPS
 from amk_tui.core.session import Action, Session
 from amk_tui.core.setup import new_session
-from amk_tui.core.workshop import CARRY, Change, Refusal, Workshop
+from amk_tui.core.workshop import Workshop
 
 PROGRAM = load_config(Path(__file__).resolve().parents[2] / "config.toml").program
 
@@ -36,13 +38,16 @@ class Ear:
         return [c.what for c in self.changes]
 
 
-def items(step: Step) -> int:
-    """Three slides, two questions in a discuss round, four wrap-up items."""
+def items(step: Step) -> tuple[Item, ...]:
+    """Three slides, the group work (or a score round, two questions in a discuss round),
+    four wrap-up items."""
     if step.phase.kind == "presentation":
-        return 3
+        return tuple(Item("slide", index=i, of=3) for i in range(3))
     if step.round is not None and step.round.kind == "discuss":
-        return 2
-    return 4 if step.phase.kind == "wrapup" else 1
+        return (Item("question", "a"), Item("question", "b"))
+    if step.phase.kind == "wrapup":
+        return (Item("comparison"), Item("answer", "a"), Item("decisions"), Item("plan"))
+    return (Item("scoring"),) if step.round is not None else (Item("groupwork"),)
 
 
 def make(clock: FakeClock | None = None, **kwargs: object) -> tuple[Workshop, Ear]:
@@ -158,11 +163,33 @@ def test_stepping_through_items_and_steps() -> None:
     w.next()
     w.next()
     assert w.item == 2
-    w.next()  # past the last slide: the score round
-    assert w.step is not None and w.step.key == "dialog/vurder"
+    w.next()  # past the last slide: the group work
+    assert w.step is not None and w.step.key == "dialog"
+    assert w.current == Item("groupwork")
+    w.next()  # then Opsamling, on the comparison
+    assert w.step is not None and w.step.key == "opsamling" and w.current == Item("comparison")
+    w.prev()  # back: the group work
     w.prev()  # back: the last slide of the presentation
     assert w.step is not None and w.step.key == "oplaeg" and w.item == 2
     assert set(ear.whats) == {"position"}
+
+
+def test_stepping_through_the_rounds_of_the_alternative() -> None:
+    alt = load_config(Path(__file__).resolve().parents[1] / "data/config/vurder-droeft.toml")
+    session = new_session(
+        "AMG", alt.program, groups=["", ""], date=dt.date(2026, 11, 26), clock=FakeClock()
+    )
+    w = Workshop(session, items=items)
+    for _ in range(4):
+        w.next()
+    assert w.step is not None and w.step.key == "dialog/vurder" and w.current == Item("scoring")
+    w.next()
+    assert w.step is not None and w.step.key == "dialog/droeft" and w.item == 0
+    w.next()
+    w.next()
+    assert w.step is not None and w.step.key == "opsamling"
+    w.prev()  # back into the discuss round at its last question
+    assert w.step is not None and w.step.key == "dialog/droeft" and w.item == 1
 
 
 def test_the_end_of_the_program_is_a_refusal_that_says_so() -> None:
@@ -312,3 +339,19 @@ def test_a_workshop_without_a_listener_works(session_kind: str) -> None:
     w = Workshop(session)
     w.add_group()
     assert len(session.groups) == (1 if session_kind == "new" else 0)
+
+
+def test_a_follow_up_is_needed_only_for_open_actions_not_yet_followed_up() -> None:
+    old = new_session("AMG", PROGRAM, groups=["A"], date=dt.date(2026, 5, 1), clock=FakeClock())
+    old.id = "2026-05-01-amg"
+    old.actions = [Action("Gjort", status="done")]
+    w, _ = make(previous=old)
+    assert not w.needs_followup  # nothing open last time
+    old.actions.append(Action("Åben"))
+    assert w.needs_followup
+    w.follow_up([], old.id)
+    assert not w.needs_followup  # followed up already
+    fresh, _ = make(previous=old)
+    fresh.go(0)
+    assert not fresh.needs_followup  # the program has started
+    assert not make(previous=old, view_only=True)[0].needs_followup

@@ -1,0 +1,113 @@
+"""What each step of the program shows, item by item: the workshop as the deck runs it.
+
+A step's items are named, so that any window — the facilitator's console or the room's
+screen — can tell from the session alone what is on the screen now:
+
+- a presentation shows its slides, one `slide` item each;
+- an exercise without rounds is the deck's group work: one `groupwork` item (the exercise
+  slide with every dialogue question and the big countdown);
+- an exercise in rounds (the alternative program "Vurdér + Drøft") shows a `scoring` item
+  in its score round and the dialogue questions one `question` item each in a discuss round;
+- the wrap-up opens on the `comparison`, then the groups' `answer` to each dialogue
+  question, the deck's three wrap-up `question`s, and amk's own steps: the `priorities`
+  (when the variant's questions don't ask for them), the `decisions` and the `plan`.
+
+The content (how many slides, which questions) comes in as a `DeckOutline`, so the core
+knows the shape of the deck without importing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from amk_tui.core.program import Step
+
+ItemKind = Literal[
+    "slide",
+    "groupwork",
+    "scoring",
+    "question",
+    "comparison",
+    "answer",
+    "wrapup",
+    "priorities",
+    "decisions",
+    "plan",
+]
+AMK_STEPS: tuple[ItemKind, ...] = ("priorities", "decisions", "plan")
+"""amk's own steps, labelled as amk's (not numbered among the deck's questions)."""
+PRIORITIES_ID = "prioriter"
+"""The id under which the priorities are kept (the deck's variant-1 question has it too)."""
+DECISIONS_ID = "beslutninger"
+
+
+@dataclass(frozen=True)
+class QuestionRef:
+    """A question as the flow needs it: its id and what is recorded under it."""
+
+    id: str
+    kind: str = "notes"
+    """notes | priorities | more | less."""
+
+
+@dataclass(frozen=True)
+class DeckOutline:
+    """The shape of the content: enough to lay out the items."""
+
+    slides: int
+    questions: dict[int, tuple[QuestionRef, ...]] = field(default_factory=dict)
+    """The dialogue questions per exercise variant."""
+    wrapup: tuple[QuestionRef, ...] = ()
+    """The deck's wrap-up questions ("Opsamling: Drøft i grupperne")."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing on the screen: a slide, a question, the comparison …"""
+
+    kind: ItemKind
+    ref: str = ""
+    """The question's id (question, answer, wrapup), else empty."""
+    index: int = 0
+    """The slide's index, or the question's number among its kind (0-based)."""
+    of: int = 1
+    """How many items of this kind the step has (for "2 / 5")."""
+    question_kind: str = "notes"
+    """What is recorded under a question: notes | priorities | more | less | decisions."""
+
+
+def items_for(step: Step, variant: int, deck: DeckOutline) -> tuple[Item, ...]:
+    """The items of a step, in order (never empty)."""
+    kind = step.phase.kind
+    questions = deck.questions.get(variant, ())
+    if kind == "presentation":
+        n = max(1, deck.slides)
+        return tuple(Item("slide", index=i, of=n) for i in range(n))
+    if kind == "exercise":
+        if step.round is None:
+            return (Item("groupwork"),)
+        if step.round.kind == "score":
+            return (Item("scoring"),)
+        return _questions("question", questions) or (Item("groupwork"),)
+    return _wrapup(questions, deck.wrapup)
+
+
+def _questions(kind: ItemKind, questions: tuple[QuestionRef, ...]) -> tuple[Item, ...]:
+    n = len(questions)
+    return tuple(
+        Item(kind, q.id, index=i, of=n, question_kind=q.kind) for i, q in enumerate(questions)
+    )
+
+
+def _wrapup(
+    questions: tuple[QuestionRef, ...], wrapup: tuple[QuestionRef, ...]
+) -> tuple[Item, ...]:
+    items: list[Item] = [Item("comparison")]
+    items += _questions("answer", questions)
+    items += _questions("wrapup", wrapup)
+    if not any(q.kind == "priorities" for q in questions):
+        items.append(Item("priorities", PRIORITIES_ID, question_kind="priorities"))
+    items.append(Item("decisions", DECISIONS_ID, question_kind="decisions"))
+    items.append(Item("plan"))
+    return tuple(items)

@@ -1,0 +1,102 @@
+"""The group work, as the deck runs it: the exercise slide in full and a countdown for the room.
+
+"Mindre grupper, 25 min til øvelsen", the scoring task with its scale, variant 1's "Placér
+jer i diagrammet …" or variant 2's "Drøft dialogspørgsmålene", and every dialogue question
+of the session's variant — with the largest countdown the window allows. Below, which groups
+have reported their scores (never the scores themselves: the room sees them at the reveal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from amk_tui.core.countdown import Countdown
+from amk_tui.core.scores import FACTOR_IDS
+from amk_tui.views.scene import Scene
+from amk_tui.widgets.big_countdown import BigCountdown
+
+
+class GroupWorkView(Vertical):
+    """Exercise slide, big countdown, and who has reported."""
+
+    DEFAULT_CSS = """
+    GroupWorkView { align-vertical: middle; }
+    GroupWorkView > BigCountdown { height: 1fr; min-height: 5; max-height: 50%; }
+    GroupWorkView > #groupwork-text {
+        height: auto;
+        max-height: 75%;
+        width: 100%;
+        align-horizontal: center;
+    }
+    GroupWorkView #exercise, GroupWorkView #reported { height: auto; width: 100%; max-width: 116; }
+    """
+    """The slide's text takes the rows it needs (up to three quarters); the countdown the rest,
+    up to half the height (both together centred).
+    Textual centres children as one block, so the text's column is centred inside its own
+    full-width scroll, not beside the full-width countdown."""
+
+    def __init__(
+        self, countdown: Callable[[], Countdown | None], warn_seconds: float, **kwargs: object
+    ) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._countdown = countdown
+        self._warn = warn_seconds
+
+    def compose(self) -> ComposeResult:
+        yield BigCountdown(self._countdown, self._warn, id="big-countdown")
+        with VerticalScroll(id="groupwork-text"):
+            yield Static(id="exercise")
+            yield Static(id="reported")
+
+    def show(self, scene: Scene) -> None:
+        self._scene = scene
+        roomy = self.size.height >= 36
+        self.query_one("#exercise", Static).update(exercise_text(scene, roomy))
+        self.query_one("#reported", Static).update(reported_text(scene))
+
+    def on_resize(self) -> None:
+        if getattr(self, "_scene", None) is not None:
+            self.show(self._scene)
+
+
+def exercise_text(scene: Scene, roomy: bool = True) -> Text:
+    """The deck's exercise slide of the session's variant, word for word."""
+    ex = scene.content.exercise
+    variant = scene.session.variant
+    bold = Style(bold=True)
+    gap = "\n\n" if roomy else "\n"
+    text = Text()
+    text.append(ex.get("groups", ""), bold)
+    text.append(gap)
+    text.append(ex.get("instruction", ""))
+    if variant == 1:
+        text.append(gap)
+        text.append(ex.get("draw", ""))
+    text.append("\n\n")
+    text.append(ex.get("questions_heading" if variant == 1 else "discuss", ""), bold)
+    for n, question in enumerate(scene.content.questions.get(variant, ()), start=1):
+        text.append(f"\n{n}. ", bold)
+        text.append(question.text)
+    return text
+
+
+def reported_text(scene: Scene) -> Text:
+    """`Indtastet: A ■■■■■■  B ■■□□□□ …` — which cells are filled, never their values."""
+    groups = scene.session.groups
+    if not groups:
+        return Text()
+    text = Text(scene.t("groupwork.reported") + "  ", Style(dim=True))
+    for g in groups:
+        filled = sum(g.value(f) is not None for f in FACTOR_IDS)
+        text.append(f"{g.letter} ", Style(bold=True))
+        text.append("■" * filled + "□" * (len(FACTOR_IDS) - filled))
+        text.append("   ")
+    if not scene.room:
+        text.append("\n" + scene.t("groupwork.hint"), Style(dim=True))
+    return text

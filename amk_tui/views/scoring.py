@@ -1,0 +1,112 @@
+"""Typing the groups' scores: the grid, and the chart beside it once revealed.
+
+The console's view while the groups report (a digit on the group-work screen opens it; Esc
+goes back), and the score round of the alternative program. While the chart is hidden until
+the reveal and the room has no window of its own, the grid shows which cells are filled, not
+their values: on a mirrored screen the room sees this too.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, Static
+
+from amk_tui.config.content import Content
+from amk_tui.core.series import Series, mean_series, series_for
+from amk_tui.views.insights import insight_lines
+from amk_tui.views.scene import ChartChoice, Scene
+from amk_tui.views.text_once import show_text
+from amk_tui.widgets.radar import RadarChart
+from amk_tui.widgets.score_grid import ScoreGrid
+
+
+def chart_series(scene: Scene, choice: ChartChoice) -> tuple[list[Series], Series | None]:
+    """The groups' series for the chosen view, and last time's mean (if shown)."""
+    series = series_for(scene.session.groups, choice.view, scene.t("chart.mean"))
+    previous = scene.previous
+    overlay = None
+    if choice.overlay and previous is not None and previous.groups:
+        overlay = mean_series(previous.groups, scene.t("chart.previous"), dim=True)
+    return series, overlay
+
+
+class ScoringView(Horizontal):
+    """Grid (left) and chart (right); on a narrow window one at a time (`f`)."""
+
+    CHART_MIN_WIDTH = 42
+    _fitted: tuple[int, int] = (0, 0)
+    """Below this many columns the radar's labels collide: grid and chart become tabs."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._prepared: Content | None = None
+        """The content whose words the view holds (they are set once per language)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="grid-pane"):
+            yield Label(id="instruction")
+            yield ScoreGrid((), "", id="grid")
+            yield Label(id="grid-hint")
+            yield Label(id="tabs-hint")
+        with Vertical(id="chart-pane"):
+            yield RadarChart(id="chart")
+            yield Static(id="chart-hidden")
+            yield Label("", id="insights", classes="insights")
+
+    def prepare(self, scene: Scene) -> None:
+        """The words that never change during a session (set once, before `show`)."""
+        if self._prepared is scene.content:
+            return  # (each label update would cost a layout pass on every digit)
+        self._prepared = scene.content
+        grid = self.query_one(ScoreGrid)
+        grid.factors = scene.content.factors
+        grid.summary_label = scene.t("grid.summary")
+        grid.decimal = scene.t("number.decimal")
+        instruction = scene.content.exercise.get("instruction", "")
+        self.query_one("#instruction", Label).update(Text(instruction))
+        self.query_one("#tabs-hint", Label).update(scene.t("grid.tabs_hint"))
+        self.query_one("#chart-hidden", Static).update(scene.t("chart.hidden"))
+        chart = self.query_one(RadarChart)
+        chart.empty_text = scene.t("chart.empty")
+        chart.spread_label = scene.t("chart.spread")
+
+    def show(self, scene: Scene, choice: ChartChoice) -> None:
+        session = scene.session
+        hint = "grid.hint_readonly" if scene.readonly else "grid.hint"
+        show_text(self.query_one("#grid-hint", Label), scene.t(hint))
+        self.query_one(ScoreGrid).show(session.groups, masked=not scene.values_visible)
+        hidden = not session.revealed
+        chart = self.query_one(RadarChart)
+        chart.mode = "bars" if session.view.chart == "bars" else "radar"
+        chart.display = not hidden
+        self.query_one("#chart-hidden").display = hidden
+        series, overlay = chart_series(scene, choice)
+        chart.show(series, [f.short for f in scene.content.factors], overlay)
+        insights = self.query_one("#insights", Label)
+        show_text(insights, Text("\n".join(insight_lines(scene))))
+        insights.display = not hidden  # "lowest" and "most split" would anchor the rest too
+        self.fit(len(session.groups))
+
+    def fit(self, groups: int) -> None:
+        """Side by side when the chart gets enough room, else one at a time (`f` switches)."""
+        width = self.size.width or self.app.size.width
+        if (width, groups) == self._fitted:
+            return
+        self._fitted = (width, groups)
+        narrow = width < 120
+        grid = self.query_one(ScoreGrid)
+        grid.cell_padding = 0 if narrow else 1
+        grid_width = 16 + (3 if narrow else 5) * max(1, groups) + (12 if narrow else 16)
+        self.set_class(width - grid_width < self.CHART_MIN_WIDTH, "-tabs")
+
+    def first_empty(self, scene: Scene) -> tuple[int, int] | None:
+        """The first cell without a score, group by group (where typing goes on)."""
+        from amk_tui.core.scores import FACTOR_IDS
+
+        for g, group in enumerate(scene.session.groups):
+            for f, factor in enumerate(FACTOR_IDS):
+                if group.value(factor) is None:
+                    return g, f
+        return None

@@ -1,0 +1,209 @@
+"""`amk room`: a console and a room window on one sessions folder, with the fake clock.
+
+The room looks at the file when told to (`RoomApp.look`), so nothing here waits for real time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from textual.widgets import Static
+
+from amk_tui.app import AmkApp
+from amk_tui.config import Config
+from amk_tui.core.clock import FakeClock
+from amk_tui.core.setup import new_session
+from amk_tui.room.app import PRESENCE_EVERY, WAIT_AFTER, RoomApp
+from amk_tui.room.presence import console_alive, room_following
+from amk_tui.room.screen import RoomScreen
+from amk_tui.store import SessionStore
+from amk_tui.views.groupwork import GroupWorkView
+from amk_tui.views.question import QuestionView
+from amk_tui.views.slide import SlideView
+from amk_tui.widgets.radar import RadarChart
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def console(config: Config, store: SessionStore, clock: FakeClock, **kw: object) -> AmkApp:
+    session = new_session(
+        "AMG Rum",
+        config.program,
+        groups=["", "", ""],
+        date=TODAY,
+        clock=clock,
+        **kw,  # type: ignore[arg-type]
+    )
+    path = store.create(session)
+    return AmkApp(config, store, session=session, path=path, clock=clock, today=TODAY)
+
+
+def shown(room: RoomApp) -> str:
+    """Every text the room's screen shows now, as one string."""
+    screen = room.screen
+    assert isinstance(screen, RoomScreen)
+    parts = [str(w.render()) for w in screen.query(Static) if w.display]
+    return "\n".join(parts)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def test_the_room_follows_slides_and_never_shows_the_notes(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    app = console(config, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.path is not None
+        room = RoomApp(config, app.path, clock=clock)
+        async with room.run_test(size=(160, 45)) as rpilot:
+            await pilot.press("n", "n")  # the first slide, then the second
+            await pilot.pause()
+            await room.look()
+            await rpilot.pause()
+            view = room.screen.query_one(SlideView)
+            assert view.display
+            assert "Hvad er psykisk arbejdsmiljø?" in shown(room)
+            notes = room.content.slides[1].notes
+            await pilot.press("s")  # the facilitator's notes on the console …
+            await pilot.pause()
+            await room.look()
+            assert notes.splitlines()[0] not in shown(room)  # … never on the room
+            assert not room.screen.query("Footer")
+
+
+async def test_typed_scores_reach_the_room_only_after_the_reveal(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    app = console(config, store, clock, revealed=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.path is not None
+        room = RoomApp(config, app.path, clock=clock)
+        async with room.run_test(size=(160, 45)) as rpilot:
+            await pilot.press("a", "2")  # the group work
+            await pilot.pause()
+            await pilot.press("3", "4", "5")
+            await pilot.pause()
+            await room.look()
+            await rpilot.pause()
+            assert room.screen.query_one(GroupWorkView).display
+            text = shown(room)
+            assert "A ■■■□□□" in text  # which cells are filled …
+            assert "3" not in text.split("A ■■■□□□")[0][-40:]  # … not their values
+            await pilot.press("escape", "a", "3")  # Opsamling: the comparison
+            await pilot.pause()
+            await room.look()
+            await rpilot.pause()
+            assert "Resultatet vises om lidt" in shown(room)
+            assert not room.screen.query_one("#comparison-chart").display
+            await pilot.press("h")  # the reveal
+            await pilot.pause()
+            await room.look()
+            await rpilot.pause()
+            chart = room.screen.query_one("#comparison-chart", RadarChart)
+            assert chart.display
+            assert chart.series[0].values[:3] == (3.0, 4.0, 5.0)
+
+
+async def test_notes_are_live_minutes_unless_hidden_and_b_blanks_the_room(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    app = console(config, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.path is not None
+        room = RoomApp(config, app.path, clock=clock)
+        async with room.run_test(size=(160, 45)) as rpilot:
+            await pilot.press("a", "3", "n")  # the first answer of Opsamling
+            await pilot.pause()
+            await pilot.press("enter", *"Mere dialog", "escape")
+            await pilot.pause()
+            await room.look()
+            await rpilot.pause()
+            assert room.screen.query_one(QuestionView).display
+            assert "Mere dialog" in shown(room)
+            await pilot.press("m")  # hidden from the room
+            await pilot.pause()
+            await room.look()
+            assert "Mere dialog" not in shown(room)
+            await pilot.press("b")
+            await pilot.pause()
+            await room.look()
+            assert room.screen.has_class("-blank")
+            await pilot.press("b")
+            await pilot.pause()
+            await room.look()
+            assert not room.screen.has_class("-blank")
+
+
+async def test_the_console_knows_the_room_follows_and_the_room_knows_it_waits(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    app = console(config, store, clock)
+    path: Path | None = None
+    async with app.run_test(size=(120, 36)) as pilot:
+        path = app.path
+        assert path is not None
+        assert console_alive(path) and not room_following(path)
+        room = RoomApp(config, path, clock=clock)
+        async with room.run_test(size=(160, 45)):
+            assert room_following(path)
+            app.look_for_room()
+            await pilot.press("n")
+            await pilot.pause()
+            assert app.screen.has_class("-presenter")
+            assert "RUMMET FØLGER" in str(app.screen.query_one("#presenter").render())
+            before = digest(path)
+            assert app.keeper is not None
+            app.keeper.release()  # the console is killed: the kernel frees its lock
+            for _ in range(PRESENCE_EVERY):
+                await room.look()
+            assert "Venter" not in shown(room)  # not at the first look: no flicker
+            for _ in range(WAIT_AFTER * PRESENCE_EVERY):
+                await room.look()
+            assert "Venter på facilitatorens amk" in shown(room)
+            assert digest(path) == before  # the room never wrote the file
+        assert not room_following(path)
+
+
+async def test_a_missing_or_broken_file_keeps_the_last_picture(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    app = console(config, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+    assert app.path is not None
+    path = app.path
+    room = RoomApp(config, path, clock=clock)
+    async with room.run_test(size=(120, 36)) as rpilot:
+        await rpilot.pause()
+        assert "Arbejdsmiljø og Udvikling" in shown(room)
+        kept = path.read_bytes()
+        path.unlink()
+        await room.look()
+        assert "Arbejdsmiljø og Udvikling" in shown(room)
+        path.write_text("schema = 2\namg = [\n")
+        await room.look()
+        assert "Arbejdsmiljø og Udvikling" in shown(room)
+        assert room.follower.problem
+        path.write_bytes(kept)
+        await room.look()
+        assert room.follower.problem == ""
+
+
+async def test_a_finished_workshop_shows_its_summary(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    session = new_session("AMG Slut", config.program, groups=["A", "B"], date=TODAY, clock=clock)
+    session.groups[0].set_score("viden", 4)
+    session.agenda.go(len(session.agenda.steps) - 1)
+    session.finish()
+    path = store.create(session)
+    room = RoomApp(config, path, clock=clock)
+    async with room.run_test(size=(160, 45)) as rpilot:
+        await rpilot.pause()
+        assert room.screen.query_one("#view-summary").display
+        assert "Opsummering" in shown(room)

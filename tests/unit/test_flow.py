@@ -1,0 +1,91 @@
+"""What each step shows, item by item (core.flow): the deck's program and the alternative."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from amk_tui.config import load_config, load_content
+from amk_tui.config.flow import outline, step_items
+from amk_tui.core.flow import DeckOutline, Item, QuestionRef, items_for
+
+REPO = Path(__file__).resolve().parents[2]
+DECK = load_config(REPO / "config.toml").program
+ALT = load_config(REPO / "tests/data/config/vurder-droeft.toml").program
+OUTLINE = DeckOutline(
+    slides=3,
+    questions={
+        1: (QuestionRef("a"), QuestionRef("p", "priorities"), QuestionRef("m", "more")),
+        2: (QuestionRef("a"), QuestionRef("l", "less")),
+    },
+    wrapup=(QuestionRef("w1"), QuestionRef("w2")),
+)
+
+
+def kinds(items: tuple[Item, ...]) -> list[str]:
+    return [item.kind for item in items]
+
+
+def test_the_deck_s_program_slides_group_work_then_the_plenary() -> None:
+    oplaeg, dialog, opsamling = DECK.steps
+    assert items_for(oplaeg, 1, OUTLINE) == tuple(Item("slide", index=i, of=3) for i in range(3))
+    assert items_for(dialog, 1, OUTLINE) == (Item("groupwork"),)
+    assert kinds(items_for(opsamling, 1, OUTLINE)) == [
+        "comparison",  # it opens on the comparison
+        "answer",
+        "answer",
+        "answer",
+        "wrapup",
+        "wrapup",
+        "decisions",
+        "plan",
+    ]
+
+
+def test_priorities_are_amk_s_own_step_only_when_no_question_asks_for_them() -> None:
+    opsamling = DECK.steps[2]
+    variant1 = items_for(opsamling, 1, OUTLINE)
+    variant2 = items_for(opsamling, 2, OUTLINE)
+    assert "priorities" not in kinds(variant1)
+    assert variant1[2] == Item("answer", "p", index=1, of=3, question_kind="priorities")
+    assert kinds(variant2) == [
+        "comparison",
+        "answer",
+        "answer",
+        "wrapup",
+        "wrapup",
+        "priorities",
+        "decisions",
+        "plan",
+    ]
+    assert [i.index for i in variant2 if i.kind == "wrapup"] == [0, 1]  # numbered 1, 2
+
+
+def test_the_alternative_scores_in_a_round_then_asks_question_by_question() -> None:
+    _, vurder, droeft, opsamling = ALT.steps
+    assert items_for(vurder, 1, OUTLINE) == (Item("scoring"),)
+    questions = items_for(droeft, 2, OUTLINE)
+    assert questions == (
+        Item("question", "a", index=0, of=2),
+        Item("question", "l", index=1, of=2, question_kind="less"),
+    )
+    assert items_for(opsamling, 2, OUTLINE)[0] == Item("comparison")
+
+
+def test_a_step_always_has_an_item() -> None:
+    empty = DeckOutline(slides=0)
+    for step in (*DECK.steps, *ALT.steps):
+        assert items_for(step, 1, empty)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_built_in_content_gives_the_deck_s_shape(language: str) -> None:
+    content = load_content(language)
+    shape = outline(content)
+    assert shape.slides == 10
+    assert [len(shape.questions[v]) for v in (1, 2)] == [5, 4]
+    assert [q.id for q in shape.wrapup] == ["tager_med", "behov", "naeste_skridt"]
+    opsamling = DECK.steps[2]
+    assert len(step_items(content, opsamling, 1)) == 1 + 5 + 3 + 1 + 1
+    assert len(step_items(content, opsamling, 2)) == 1 + 4 + 3 + 1 + 1 + 1
