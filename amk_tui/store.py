@@ -17,28 +17,36 @@ import contextlib
 import datetime as dt
 import errno
 import fcntl
-import json
 import os
 import re
-import stat
 import tempfile
 import tomllib
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import tomli_w
 
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.errors import AmkError, SessionError
-from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
 from amk_tui.core.session import Session
-from amk_tui.files import SESSION_LIMIT, FileProblem, not_regular, read_regular
+from amk_tui.files import SESSION_LIMIT, FileProblem, read_regular
+from amk_tui.outputs import OutputRefused, refuse_output
+from amk_tui.store_index import INDEX, SUFFIX, Entry, Summary, Unreadable, summaries
 
-SUFFIX = ".toml"
-INDEX = ".amk-index.json"
+__all__ = [
+    "INDEX",
+    "SUFFIX",
+    "Entry",
+    "OutputRefused",
+    "SessionStore",
+    "StoreError",
+    "Summary",
+    "Unreadable",
+    "refuse_output",
+    "slugify",
+]
+
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
@@ -68,115 +76,12 @@ class StoreError(AmkError):
         super().__init__(f"{path}: {verb} ({english})")
 
 
-class OutputRefused(AmkError):
-    """`-o` names something a report must not replace: a session, a folder, a device …"""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
-
-
-def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
-    """Raise OutputRefused unless a report may be written to `target` (`amk report -o`).
-
-    Every command that writes a report where the facilitator says calls this first.
-    Refused, links followed:
-    - anything that is not a regular file: a folder, FIFO, device node or socket;
-    - a `.toml` name: sessions and config.toml are TOML, a report never is;
-    - one of `sources` (the session being reported), also through another name;
-    - an existing file that holds an amk session (`schema` and `amg` keys), whatever its name;
-    - amk's own lock and index files.
-    A name that does not exist yet is fine (a missing folder fails when writing).
-    """
-    try:
-        info: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise OutputRefused(target, f"cannot check it ({exc.strerror or exc})") from None
-    except ValueError:  # a NUL in the name
-        raise OutputRefused(target, "is not a usable file name") from None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise OutputRefused(target, f"{not_regular(info.st_mode)}: give a file name for the report")
-    real = Path(os.path.realpath(target))
-    if SUFFIX in (target.suffix.lower(), real.suffix.lower()):
-        raise OutputRefused(
-            target, "a .toml file is a session or a config; name the report .md or .csv"
-        )
-    if real.name == INDEX or (real.name.startswith(".") and real.name.endswith(".lock")):
-        raise OutputRefused(target, "is amk's own bookkeeping file")
-    if info is None:
-        return
-    for source in sources:
-        with contextlib.suppress(OSError):
-            if os.path.samefile(source, target):
-                raise OutputRefused(target, "is the session the report is made from")
-    if _holds_session(real):
-        raise OutputRefused(target, "holds an amk session; it would be overwritten")
-
-
-def _holds_session(path: Path) -> bool:
-    try:
-        data = tomllib.loads(read_regular(path, SESSION_LIMIT).decode("utf-8-sig"))
-    except (FileProblem, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return False
-    return "schema" in data and "amg" in data
-
-
 def slugify(name: str, limit: int = 40) -> str:
     """A safe, readable file-name part: `Lager & Logistik/Ålborg` → `lager-logistik-aalborg`."""
     text = unicodedata.normalize("NFKD", name.translate(_DANISH))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:limit].strip("-") or "amg"
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """A file in the sessions folder that did not load, and why."""
-
-    path: Path
-    problem: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    path: Path
-    session: Session
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What a list needs of a session, without parsing its notes again."""
-
-    path: Path
-    date: dt.date
-    amg: str
-    status: str
-    groups: int
-    means: tuple[float | None, ...]
-    """Mean over groups per factor, in FACTOR_IDS order."""
-
-    @property
-    def finished(self) -> bool:
-        return self.status == "finished"
-
-    @classmethod
-    def of(cls, path: Path, session: Session) -> Summary:
-        stats = stats_by_factor(session.groups)
-        return cls(path, session.date, session.amg, session.status, len(session.groups),
-                   tuple(stats[f].mean for f in FACTOR_IDS))  # fmt: skip
-
-    def to_json(self) -> dict[str, object]:
-        return {"date": self.date.isoformat(), "amg": self.amg, "status": self.status,
-                "groups": self.groups, "means": list(self.means)}  # fmt: skip
-
-    @classmethod
-    def from_json(cls, path: Path, data: dict[str, Any]) -> Summary:
-        return cls(path, dt.date.fromisoformat(data["date"]), str(data["amg"]),
-                   str(data["status"]), int(data["groups"]),
-                   tuple(None if m is None else float(m) for m in data["means"]))  # fmt: skip
 
 
 class SessionLock:
@@ -285,68 +190,16 @@ class SessionStore:
         return entries, bad
 
     def summaries(self, write_index: bool = False) -> tuple[list[Summary], list[Unreadable]]:
-        """Like `scan()`, but from an index of unchanged files: listing stays fast.
-
-        The index (`.amk-index.json`, 0600) maps each file name to its size and mtime and its
-        summary or problem; a file whose size or mtime changed is read again. Listing only
-        reads it: it is written with `write_index` (what `refresh_index()` does), never by a
-        read-only command. An index that can't be read is ignored, one that can't be written
-        is skipped.
-        """
-        index = self._read_index()
-        fresh: dict[str, dict[str, Any]] = {}
-        summaries: list[Summary] = []
-        bad: list[Unreadable] = []
-        touched: dict[Path, int] = {}
-        for path in self.files():
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            key = [info.st_mtime_ns, info.st_size]
-            touched[path] = info.st_mtime_ns
-            item: Any = index.get(path.name)
-            entry = _indexed(path, item, key)
-            if entry is None:  # new, changed, or a damaged index entry: read the file
-                item = self._index_item(path, key)
-                entry = _indexed(path, item, key) or Unreadable(path, "cannot be listed")
-            fresh[path.name] = item
-            if isinstance(entry, Summary):
-                summaries.append(entry)
-            else:
-                bad.append(entry)
-        if write_index and fresh != index:
-            self._write_index(fresh)
-        # Newest first: by workshop date, and on the same day the one worked on last.
-        summaries.sort(key=lambda s: (s.date, touched[s.path], s.path.name), reverse=True)
-        bad.sort(key=lambda u: u.path.name)
-        return summaries, bad
-
-    def _index_item(self, path: Path, key: list[int]) -> dict[str, Any]:
-        """What the index keeps of one file: its summary, or why it did not load."""
-        try:
-            return {"key": key, "summary": Summary.of(path, self.load(path)).to_json()}
-        except SessionError as exc:
-            return {"key": key, "problem": exc.problem}
+        """Like `scan()`, but from the listing index of unchanged files (`store_index`)."""
+        return summaries(self, write_index)
 
     def refresh_index(self) -> None:
         """Bring the listing index up to date (only for the folder amk itself writes to).
 
-        `create()` calls it; the app may call it after finishing a workshop or on quitting,
+        `create()` calls it; the app calls it after finishing a workshop and on quitting,
         so the next `amk list` reads no file again that did not change.
         """
         self.summaries(write_index=True)
-
-    def _read_index(self) -> dict[str, Any]:
-        try:
-            data = json.loads(read_regular(self.folder / INDEX, SESSION_LIMIT).decode("utf-8"))
-        except (FileProblem, ValueError, RecursionError):
-            return {}
-        return data if isinstance(data, dict) else {}
-
-    def _write_index(self, index: dict[str, Any]) -> None:
-        with contextlib.suppress(StoreError, OSError):
-            self.write_text(self.folder / INDEX, json.dumps(index))
 
     def previous(self, session: Session) -> Entry | None:
         """The newest earlier session of the same AMG (matched by slug), if any.
@@ -504,19 +357,6 @@ class SessionStore:
         finally:
             lock.release()
         return True
-
-
-def _indexed(path: Path, item: object, key: list[int]) -> Summary | Unreadable | None:
-    """A file's listing from its index entry; None unless the entry is for this very file
-    (same mtime and size) and can be read."""
-    if not (isinstance(item, dict) and item.get("key") == key):
-        return None
-    if "summary" not in item:
-        return Unreadable(path, str(item.get("problem", "")))
-    try:
-        return Summary.from_json(path, item["summary"])
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 def _real(path: Path) -> Path:

@@ -62,6 +62,8 @@ TESTS: dict[str, tuple[str, ...]] = {
     "amk_tui/core/text.py": ("test_text",),
     "amk_tui/core/workshop.py": ("test_workshop", "test_workshop_edges"),
     "amk_tui/store.py": ("test_store", "test_old_sessions", "test_cli"),
+    "amk_tui/store_index.py": ("test_store", "test_cli"),
+    "amk_tui/outputs.py": ("test_store",),
 }
 """The unit tests run against each module's mutants (the slow subprocess suites are left
 out: a mutant lives in this process only). A module not listed gets every unit test file
@@ -516,6 +518,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     modules = args.modules or [
         *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "amk_tui" / "core").glob("*.py"))),
         "amk_tui/store.py",
+        "amk_tui/store_index.py",
+        "amk_tui/outputs.py",
     ]
     modules = [m for m in modules if not m.endswith("__init__.py")]
     if args.list:

@@ -132,6 +132,8 @@ def test_spread_and_stats_of_individual_rows() -> None:
     assert (stats["aabenhed"].n, stats["aabenhed"].mean) == (2, 2.0)
     assert (stats["aabenhed"].low, stats["aabenhed"].high, stats["aabenhed"].spread) == (1, 3, 2)
     assert stats["motivation"].n == 0 and stats["motivation"].spread == 0
+    assert g.scored == 0  # two answers: a mean would give both away (MIN_ANSWERS)
+    g.rows.append((2, 2, None, 4, 3, 3))
     assert g.scored == 5
 
 

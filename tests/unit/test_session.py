@@ -18,6 +18,15 @@ from amk_tui.core.errors import SessionError
 from amk_tui.core.scores import FACTOR_IDS, parse_row
 from amk_tui.core.session import ACTION_STATUSES, Action, Session
 
+ALT = Path(__file__).resolve().parents[1] / "data" / "config" / "vurder-droeft.toml"
+"""The alternative program with rounds: unknown keys and sums inside rounds are tested on it."""
+
+
+@pytest.fixture
+def alt_config() -> Config:
+    return load_config(ALT)
+
+
 PROGRAM = load_config(Path(__file__).resolve().parents[2] / "config.toml").program
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=60) | st.sampled_from(
     ['say "hi"', '"""', "a\nb\tc", "æøå ÆØÅ", "🙂 emoji", "\\n", "'''"]
@@ -183,11 +192,11 @@ def add_unknown_keys_everywhere(data: dict[str, Any]) -> None:
 
 
 def test_unknown_keys_at_every_level_survive_byte_for_byte(
-    config: Config, clock: FakeClock, tmp_path: Path
+    alt_config: Config, clock: FakeClock, tmp_path: Path
 ) -> None:
     from amk_tui.store import SessionStore
 
-    data = written_by_today(config, clock)
+    data = written_by_today(alt_config, clock)
     data["id"] = "2026-11-26-amg-nord"  # the store names a session after its file
     add_unknown_keys_everywhere(data)
     text = tomli_w.dumps(data)
@@ -200,8 +209,10 @@ def test_unknown_keys_at_every_level_survive_byte_for_byte(
     assert again == text
 
 
-def test_keys_added_by_hand_in_odd_places_keep_their_data(config: Config, clock: FakeClock) -> None:
-    data = written_by_today(config, clock)
+def test_keys_added_by_hand_in_odd_places_keep_their_data(
+    alt_config: Config, clock: FakeClock
+) -> None:
+    data = written_by_today(alt_config, clock)
     add_unknown_keys_everywhere(data)
     reordered = {"zzz": 1, **dict(reversed(list(data.items())))}  # a hand-edited order
     session = Session.from_dict(tomllib.loads(tomli_w.dumps(reordered)), clock=clock)
@@ -211,9 +222,9 @@ def test_keys_added_by_hand_in_odd_places_keep_their_data(config: Config, clock:
 
 
 def test_a_changed_session_still_keeps_what_it_did_not_know(
-    config: Config, clock: FakeClock
+    alt_config: Config, clock: FakeClock
 ) -> None:
-    data = written_by_today(config, clock)
+    data = written_by_today(alt_config, clock)
     add_unknown_keys_everywhere(data)
     session = Session.from_dict(data, clock=clock)
     session.cursor["oplaeg"] = 4
@@ -263,9 +274,9 @@ def test_a_changed_session_still_keeps_what_it_did_not_know(
     ],
 )
 def test_more_bad_data_is_named(
-    config: Config, clock: FakeClock, change: Any, message: str
+    alt_config: Config, clock: FakeClock, change: Any, message: str
 ) -> None:
-    data = _base(config, clock)
+    data = _base(alt_config, clock)
     data["groups"].append({"name": "B", "letter": "B", "scores": {}})
     change(data)
     with pytest.raises(SessionError) as info:

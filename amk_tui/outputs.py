@@ -1,0 +1,70 @@
+"""Where a report may be written: the one check every `-o` goes through."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+
+from amk_tui.core.errors import AmkError
+from amk_tui.files import SESSION_LIMIT, FileProblem, not_regular, read_regular
+from amk_tui.store_index import INDEX, SUFFIX
+
+
+class OutputRefused(AmkError):
+    """`-o` names something a report must not replace: a session, a folder, a device …"""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
+    """Raise OutputRefused unless a report may be written to `target` (`amk report -o`).
+
+    Every command that writes a report where the facilitator says calls this first.
+    Refused, links followed:
+    - anything that is not a regular file: a folder, FIFO, device node or socket;
+    - a `.toml` name: sessions and config.toml are TOML, a report never is;
+    - one of `sources` (the session being reported), also through another name;
+    - an existing file that holds an amk session (`schema` and `amg` keys), whatever its name;
+    - amk's own lock and index files.
+    A name that does not exist yet is fine (a missing folder fails when writing).
+    """
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputRefused(target, f"cannot check it ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL in the name
+        raise OutputRefused(target, "is not a usable file name") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputRefused(target, f"{not_regular(info.st_mode)}: give a file name for the report")
+    real = Path(os.path.realpath(target))
+    if SUFFIX in (target.suffix.lower(), real.suffix.lower()):
+        raise OutputRefused(
+            target, "a .toml file is a session or a config; name the report .md or .csv"
+        )
+    if real.name == INDEX or (real.name.startswith(".") and real.name.endswith(".lock")):
+        raise OutputRefused(target, "is amk's own bookkeeping file")
+    if info is None:
+        return
+    for source in sources:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(source, target):
+                raise OutputRefused(target, "is the session the report is made from")
+    if _holds_session(real):
+        raise OutputRefused(target, "holds an amk session; it would be overwritten")
+
+
+def _holds_session(path: Path) -> bool:
+    try:
+        data = tomllib.loads(read_regular(path, SESSION_LIMIT).decode("utf-8-sig"))
+    except (FileProblem, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return "schema" in data and "amg" in data
