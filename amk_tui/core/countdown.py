@@ -29,7 +29,7 @@ MAX_STEP_MINUTES = 600
 MAX_WALL = 32_503_680_000.0
 """Latest wall-clock moment a file may claim it was saved at (the year 3000)."""
 STOPWATCH_KEYS = frozenset({"elapsed", "running", "saved_at"})
-COUNTDOWN_KEYS = STOPWATCH_KEYS | {"planned", "duration", "state", "alerted"}
+COUNTDOWN_KEYS = STOPWATCH_KEYS | {"planned", "duration", "state", "alerted", "spent"}
 
 
 def _number(data: dict[str, Any], key: str, default: float, high: float) -> float:
@@ -136,7 +136,10 @@ class Countdown:
     alerted: bool = False
     """True once the time-is-up alert was given, so the bell rings once."""
     watch: Stopwatch = field(default_factory=Stopwatch, repr=False)
-    """Elapsed time while running."""
+    """Elapsed time while running, since the last reset."""
+    spent: float = 0.0
+    """Seconds run before the last reset: a reset starts the countdown again, it does not
+    unsay the time the room already spent (`used`)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Keys from the file this amk does not know, written back unchanged."""
 
@@ -155,6 +158,11 @@ class Countdown:
     @property
     def elapsed(self) -> float:
         return self.watch.elapsed
+
+    @property
+    def used(self) -> float:
+        """Seconds this countdown has been running, over every reset: the step's actual time."""
+        return self.spent + self.watch.elapsed
 
     @property
     def remaining(self) -> float:
@@ -201,7 +209,9 @@ class Countdown:
             self.alerted = False
 
     def reset(self) -> None:
-        """Back to the planned duration with nothing elapsed; a running timer keeps running."""
+        """Back to the planned duration with nothing elapsed; a running timer keeps running.
+        The time run so far stays in `used`."""
+        self.spent = min(MAX_SECONDS, self.spent + self.watch.elapsed)
         self.duration = self.planned
         self.watch.clear()
         self.alerted = False
@@ -224,6 +234,8 @@ class Countdown:
         data.update(self.watch.to_dict())
         data.update(planned=self.planned, duration=self.duration, state=self.state)
         data["alerted"] = self.alerted
+        if self.spent:
+            data["spent"] = round(self.spent, 3)
         return data
 
     @classmethod
@@ -249,6 +261,7 @@ class Countdown:
             done=state == "done",
             alerted=_flag(data, "alerted"),
             watch=watch,
+            spent=_number(data, "spent", 0.0, MAX_SECONDS),
             extra={k: v for k, v in data.items() if k not in COUNTDOWN_KEYS},
         )
 

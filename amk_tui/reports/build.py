@@ -206,7 +206,7 @@ def _timing(session: Session, content: Content) -> tuple[PhaseTime, ...]:
     return tuple(
         PhaseTime(
             one_line(content.phase_title(p.id, p.title)),
-            round(p.minutes * 60.0),
+            round(session.agenda.phase_planned(p.id)),
             int(session.agenda.actual_seconds(p.id)),
         )
         for p in session.program.phases

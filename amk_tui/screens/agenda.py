@@ -96,7 +96,7 @@ class AgendaPanel(Vertical):
             countdown = agenda.countdowns[step.key]
             if agenda.index == i:
                 state = Text(t("agenda.now"), style="bold reverse")
-            elif countdown.elapsed > 0:
+            elif countdown.used > 0:
                 state = Text(t("agenda.visited"))
             else:
                 state = Text("")
@@ -106,13 +106,14 @@ class AgendaPanel(Vertical):
             row = (
                 number,
                 Text(app.step_title(step)),
-                f"{step.minutes:g} min",
-                format_elapsed(countdown.elapsed) if countdown.elapsed else "–",
+                _minutes(agenda.step_planned(step.key)),
+                format_elapsed(countdown.used) if countdown.used else "–",
                 format_clock(countdown.remaining),
                 state,
             )
             if str(i) in table.rows:
-                for column, value in zip(("actual", "left", "state"), row[3:], strict=True):
+                columns = ("planned", "actual", "left", "state")
+                for column, value in zip(columns, row[2:], strict=True):
                     table.update_cell(str(i), column, value)
             else:
                 table.add_row(*row, key=str(i))
@@ -175,3 +176,9 @@ class AgendaOverlay(AmkModal[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _minutes(seconds: float) -> str:
+    """A step's planned time in the agenda: `25 min`, `27 min` after two `+`, `2:30 min`."""
+    whole, rest = divmod(round(seconds), 60)
+    return f"{whole} min" if not rest else f"{whole}:{rest:02d} min"

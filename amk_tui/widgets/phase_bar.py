@@ -12,8 +12,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from amk_tui.core.agenda import Agenda
 from amk_tui.core.countdown import format_clock, format_elapsed
-from amk_tui.core.program import Agenda
 
 
 class PhaseBar(Widget):

@@ -12,12 +12,12 @@ import pytest
 
 from amk_tui.config import Config, load_config
 from amk_tui.config.loader import parse_config
+from amk_tui.core.agenda import Agenda
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.countdown import MAX_RESUME_GAP
 from amk_tui.core.program import (
     MAX_PHASES,
     MAX_ROUNDS,
-    Agenda,
     ProgramError,
     parse_program,
     program_to_list,

@@ -1,0 +1,119 @@
+"""The small records a session holds besides its groups: who took part, what the room's
+window shows, and the action plan's lines; each reads itself from a file's table with the
+key at fault named, and keeps unknown keys for writing back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from amk_tui.core.fields import Fields
+from amk_tui.core.limits import MAX_STORED_LINE, MAX_STORED_NAME
+
+ActionStatus = Literal["open", "in-progress", "done", "dropped"]
+ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in-progress", "done", "dropped")
+PARTICIPANT_ROLES = ("leder", "amr", "medarbejder", "andre")
+"""Who was there, by role (a referat names roles and counts; names only if typed)."""
+CHART_KINDS = ("radar", "bars")
+
+
+@dataclass
+class Participants:
+    """How many of one role took part (and their names, only if the facilitator typed them)."""
+
+    role: str
+    """One of PARTICIPANT_ROLES."""
+    count: int = 0
+    names: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Unknown keys from the file, written back unchanged."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.extra)
+        data.update(role=self.role, count=self.count)
+        if self.names:
+            data["names"] = self.names
+        return data
+
+
+@dataclass
+class RoomView:
+    """What the room's screen shows besides the program's position (the facilitator's keys)."""
+
+    blank: bool = False
+    """`b`: the room's screen is black."""
+    notes_hidden: bool = False
+    """The notes being typed are kept off the room's screen."""
+    chart: str = "radar"
+    """`radar` or `bars`."""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Unknown keys from the file, written back unchanged."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.extra)
+        data.update(blank=self.blank, notes_hidden=self.notes_hidden, chart=self.chart)
+        return data
+
+
+@dataclass
+class Action:
+    """One line of the action plan."""
+
+    what: str
+    owner: str = ""
+    """A role (AMR, leder …), not a person's name, by default."""
+    deadline: dt.date | None = None
+    followup: dt.date | None = None
+    status: ActionStatus = "open"
+    origin: str = ""
+    """Session id this action was carried over from; empty if it was made here."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Unknown keys from the file, written back unchanged."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.extra)
+        data.update(what=self.what, owner=self.owner, status=self.status)
+        if self.deadline:
+            data["deadline"] = self.deadline
+        if self.followup:
+            data["followup"] = self.followup
+        if self.origin:
+            data["origin"] = self.origin
+        return data
+
+
+_ACTION_KEYS = frozenset({"what", "owner", "deadline", "followup", "status", "origin"})
+
+
+def action_from(parent: Fields, item: Any, index: int) -> Action:
+    r = parent.child(item, f"actions[{index}].")
+    return Action(
+        what=r.text("what", MAX_STORED_LINE),
+        owner=r.text("owner", MAX_STORED_NAME, ""),
+        deadline=r.get("deadline", dt.date, None),
+        followup=r.get("followup", dt.date, None),
+        status=r.choice("status", ACTION_STATUSES, "open"),
+        origin=r.text("origin", MAX_STORED_NAME, ""),
+        extra=r.unknown(_ACTION_KEYS),
+    )
+
+
+def participants_from(parent: Fields, item: Any, index: int) -> Participants:
+    r = parent.child(item, f"participants[{index}].")
+    role = r.choice("role", PARTICIPANT_ROLES)
+    count = r.get("count", int, 0)
+    if not 0 <= count <= 999:
+        raise r.fail("count", f"{count} is not 0–999")
+    names = r.text("names", MAX_STORED_LINE, "")
+    return Participants(role, count, names, extra=r.unknown({"role", "count", "names"}))
+
+
+def view_from(item: dict[str, Any], source: str) -> RoomView:
+    r = Fields(item, source, "view.")
+    return RoomView(
+        blank=r.get("blank", bool, False),
+        notes_hidden=r.get("notes_hidden", bool, False),
+        chart=r.choice("chart", CHART_KINDS, "radar"),
+        extra=r.unknown({"blank", "notes_hidden", "chart"}),
+    )
