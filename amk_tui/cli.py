@@ -21,11 +21,12 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from amk_tui import __version__
+from amk_tui.cli_words import DEFAULT_LANGUAGE, CliWords, peek_language, words_for
 from amk_tui.config import Config, load_config
 from amk_tui.core.errors import AmkError
 from amk_tui.core.scores import MAX_GROUPS
@@ -41,151 +42,171 @@ MAX_DAYS = 36_500
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a bad argument is one line (`amk: new: --groups: …`), exit 2."""
+    """argparse in the config's language; a bad argument is one line
+    (`amk: new: --groups: …`), exit 2."""
+
+    def __init__(self, *args: Any, words: CliWords, **kwargs: Any) -> None:
+        self.words = words
+        usage = words.t("usage")
+
+        class Formatter(argparse.HelpFormatter):
+            def add_usage(
+                self,
+                text: str | None,
+                actions: Iterable[argparse.Action],
+                groups: Iterable[argparse._MutuallyExclusiveGroup],
+                prefix: str | None = None,
+            ) -> None:
+                super().add_usage(text, actions, groups, usage if prefix is None else prefix)
+
+        kwargs.setdefault("formatter_class", Formatter)
+        kwargs["add_help"] = False  # our own -h, with help in the language
+        super().__init__(*args, **kwargs)
+        # argparse names its two default groups in English; these are its documented
+        # titles' attributes since Python 3.2.
+        self._positionals.title = words.t("positionals")
+        self._optionals.title = words.t("options")
+        self.add_argument("-h", "--help", action="help", help=words.t("help"))
 
     def error(self, message: str) -> NoReturn:
         where = self.prog.removeprefix("amk").strip()
-        hint = f"(amk {where} --help)" if where else "(amk --help)"
-        line = f"amk: {where + ': ' if where else ''}{clip(message, 300)} {hint}"
+        hint = self.words.t("see_help", where=f"{where} " if where else "")
+        said = clip(self.words.argparse_message(message), 300)
+        line = f"amk: {where + ': ' if where else ''}{said} {hint}"
         sys.stderr.write(visible(line, multiline=False) + "\n")
         raise SystemExit(EXIT_USAGE)
 
 
-def _whole(low: int, high: int, what: str) -> Callable[[str], int]:
+def _whole(low: int, high: int, what: str, w: CliWords) -> Callable[[str], int]:
     """An argparse type: a whole number from `low` to `high`."""
 
     def parse(text: str) -> int:
         try:
             value = int(text.strip(), 10)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{clip(text, 20)!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(w.t("not_whole", text=repr(clip(text, 20)))) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{clip(text, 20)}: must be {low}–{high} {what}")
+            said = w.t("out_of_range", text=clip(text, 20), low=low, high=high, what=what)
+            raise argparse.ArgumentTypeError(said)
         return value
 
     return parse
 
 
-def _name(text: str) -> str:
+def _name(w: CliWords) -> Callable[[str], str]:
     """An argparse type: a name (AMG, unit, group …) of at most MAX_NAME characters."""
-    if len(text.strip()) > MAX_NAME:
-        raise argparse.ArgumentTypeError(f"{len(text.strip())} characters, at most {MAX_NAME}")
-    return text
+
+    def parse(text: str) -> str:
+        if len(text.strip()) > MAX_NAME:
+            raise argparse.ArgumentTypeError(
+                w.t("name_too_long", n=len(text.strip()), max=MAX_NAME)
+            )
+        return text
+
+    return parse
 
 
-def _common(parser: argparse.ArgumentParser, top: bool) -> None:
+def _date(w: CliWords) -> Callable[[str], dt.date]:
+    def parse(text: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(w.t("not_a_date", text=repr(text))) from None
+
+    return parse
+
+
+def _common(parser: argparse.ArgumentParser, w: CliWords, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
+    parser.add_argument("--config", metavar=w.t("path"), default=default, help=w.t("config"))
+    parser.add_argument("--sessions", metavar=w.t("folder"), default=default, help=w.t("sessions"))
+
+
+def build_parser(words: CliWords | None = None) -> argparse.ArgumentParser:
+    w = words or words_for(DEFAULT_LANGUAGE)
+    parser = _Parser(prog="amk", description=w.t("description"), words=w)
     parser.add_argument(
-        "--config",
-        metavar="PATH",
-        default=default,
-        help="config file (default: ./config.toml, else built-in)",
+        "--version", action="version", version=f"amk {__version__}", help=w.t("version")
     )
-    parser.add_argument(
-        "--sessions",
-        metavar="DIR",
-        default=default,
-        help="sessions folder (default: from the config)",
-    )
+    _common(parser, w, top=True)
+    parser.add_argument("--demo", action="store_true", help=w.t("demo"))
+    sub = parser.add_subparsers(dest="command", metavar=w.t("command"))
 
+    def command(name: str, key: str, common: bool = True) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = sub.add_parser(
+            name, help=w.t(key), description=w.t(key), words=w
+        )
+        if common:
+            _common(made, w, top=False)
+        return made
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="amk", description="Run an arbejdsmiljøkompetence workshop for an AMG.")
-    parser.add_argument("--version", action="version", version=f"amk {__version__}")
-    _common(parser, top=True)
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="a throw-away workshop with three groups' scores and notes",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    new = sub.add_parser("new", help="start a new workshop")
-    _common(new, top=False)
-    new.add_argument("--amg", required=True, type=_name, help="the AMG's name")
-    new.add_argument("--unit", default="", type=_name, help="workplace or unit")
-    new.add_argument("--facilitator", default="", type=_name, help="who leads the workshop")
-    new.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
-    groups = new.add_mutually_exclusive_group()
-    groups.add_argument(
-        "--groups",
-        type=_whole(1, MAX_GROUPS, "groups"),
-        metavar="N",
-        help=f"number of groups, 1–{MAX_GROUPS} (A, B, C…)",
-    )
-    groups.add_argument(
-        "--group", action="append", type=_name, metavar="NAME", help="a group's name"
-    )
-    new.add_argument(
-        "--variant",
-        type=int,
-        choices=(1, 2),
-        default=1,
-        help="exercise variant: 1 consensus, 2 individual scores",
-    )
-
-    resume = sub.add_parser("resume", help="go on with an unfinished session")
-    _common(resume, top=False)
-    resume.add_argument("file", nargs="?", help="session file (default: newest unfinished)")
-
-    room = sub.add_parser("room", help="the room's window of a live workshop (read-only)")
-    _common(room, top=False)
-    room.add_argument("file", nargs="?", help="session file (default: newest unfinished)")
-
-    lst = sub.add_parser("list", help="list sessions, newest first")
-    _common(lst, top=False)
-
-    report = sub.add_parser("report", help="a report for the minutes")
-    _common(report, top=False)
-    _report_arguments(report)
-
-    handout = sub.add_parser("handout", help="the A4 handout: a hexagon to draw on per group")
-    _common(handout, top=False)
-    _handout_arguments(handout)
-
-    check = sub.add_parser("check-config", help="check a config file")
-    check.add_argument("path", nargs="?", help="config file (default: lookup order)")
-
-    purge = sub.add_parser("purge", help="delete old sessions")
-    _common(purge, top=False)
+    _new_arguments(command("new", "new"), w)
+    for name in ("resume", "room"):
+        command(name, name).add_argument(
+            "file", nargs="?", metavar=w.t("file"), help=w.t("resume_file")
+        )
+    command("list", "list")
+    _report_arguments(command("report", "report"), w)
+    _handout_arguments(command("handout", "handout"), w)
+    check = command("check-config", "check", common=False)
+    check.add_argument("path", nargs="?", metavar=w.t("path"), help=w.t("check_path"))
+    purge = command("purge", "purge")
     purge.add_argument(
-        "--older-than", type=_whole(0, MAX_DAYS, "days"), required=True, metavar="DAYS"
+        "--older-than",
+        type=_whole(0, MAX_DAYS, w.t("days_word"), w),
+        required=True,
+        metavar=w.t("days"),
+        help=w.t("purge_older"),
     )
-    purge.add_argument("--yes", action="store_true", help="don't ask")
+    purge.add_argument("--yes", action="store_true", help=w.t("purge_yes"))
     return parser
 
 
-def _report_arguments(report: argparse.ArgumentParser) -> None:
-    report.add_argument("file", help="session file")
-    report.add_argument("--format", choices=("md", "csv", "html", "xlsx"), default="md")
-    report.add_argument("--no-notes", action="store_true", help="leave every free text out")
-    report.add_argument("--timing", action="store_true", help="add the time used per phase")
-    report.add_argument("--chart", action="store_true", help="md: add the text (braille) chart")
-    report.add_argument("-o", "--output", metavar="OUT", help="write to a file")
-
-
-def _handout_arguments(handout: argparse.ArgumentParser) -> None:
-    handout.add_argument("--variant", type=int, choices=(1, 2), default=1)
-    groups = handout.add_mutually_exclusive_group()
+def _groups(parser: argparse.ArgumentParser, w: CliWords, help_key: str) -> None:
+    groups = parser.add_mutually_exclusive_group()
     groups.add_argument(
         "--groups",
-        type=_whole(1, MAX_GROUPS, "groups"),
+        type=_whole(1, MAX_GROUPS, w.t("groups_word"), w),
         metavar="N",
         default=None,
-        help=f"number of groups, 1–{MAX_GROUPS}",
+        help=w.t(help_key, max=MAX_GROUPS),
     )
     groups.add_argument(
-        "--group", action="append", type=_name, metavar="NAME", help="a group's name"
+        "--group", action="append", type=_name(w), metavar=w.t("name"), help=w.t("new_group")
     )
-    handout.add_argument("--slips", type=int, metavar="N", default=6, help="variant 2: slips/group")
-    handout.add_argument("-o", "--output", metavar="OUT", help="write to a file (HTML)")
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+def _new_arguments(new: argparse.ArgumentParser, w: CliWords) -> None:
+    name = _name(w)
+    new.add_argument("--amg", required=True, type=name, metavar=w.t("name"), help=w.t("new_amg"))
+    new.add_argument("--unit", default="", type=name, metavar=w.t("name"), help=w.t("new_unit"))
+    new.add_argument(
+        "--facilitator", default="", type=name, metavar=w.t("name"), help=w.t("new_facilitator")
+    )
+    new.add_argument("--date", type=_date(w), default=None, metavar="YYYY-MM-DD",
+                     help=w.t("new_date"))  # fmt: skip
+    _groups(new, w, "new_groups")
+    new.add_argument("--variant", type=int, choices=(1, 2), default=1, help=w.t("new_variant"))
+
+
+def _report_arguments(report: argparse.ArgumentParser, w: CliWords) -> None:
+    report.add_argument("file", metavar=w.t("file"), help=w.t("report_file"))
+    report.add_argument(
+        "--format", choices=("md", "csv", "html", "xlsx"), default="md", help=w.t("report_format")
+    )
+    report.add_argument("--no-notes", action="store_true", help=w.t("report_no_notes"))
+    report.add_argument("--timing", action="store_true", help=w.t("report_timing"))
+    report.add_argument("--chart", action="store_true", help=w.t("report_chart"))
+    report.add_argument("-o", "--output", metavar=w.t("out"), help=w.t("report_output"))
+
+
+def _handout_arguments(handout: argparse.ArgumentParser, w: CliWords) -> None:
+    handout.add_argument(
+        "--variant", type=int, choices=(1, 2), default=1, help=w.t("handout_variant")
+    )
+    _groups(handout, w, "handout_groups")
+    handout.add_argument("--slips", type=int, metavar="N", default=6, help=w.t("handout_slips"))
+    handout.add_argument("-o", "--output", metavar=w.t("out"), help=w.t("handout_output"))
 
 
 def sessions_folder(args: argparse.Namespace, config: Config) -> Path:
@@ -193,12 +214,15 @@ def sessions_folder(args: argparse.Namespace, config: Config) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    words = words_for(peek_language(arguments))
+    args = build_parser(words).parse_args(arguments)
     where: list[Path] = []  # the sessions folder, once known: where a crash log goes
     try:
-        return _dispatch(args, where)
+        return _dispatch(args, where, words)
     except AmkError as exc:
-        print(visible(f"amk: {exc}", multiline=False), file=sys.stderr)
+        said = words.t(exc.said, **exc.said_values) if exc.said else words.problem(str(exc))
+        print(visible(f"amk: {said}", multiline=False), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -210,28 +234,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from amk_tui.crash import write_crash_log
 
         log = write_crash_log(exc, where[-1] if where else None)
-        said = f"the details are in {log}" if log else "no log could be written"
-        line = f"amk: unexpected error ({type(exc).__name__}); {said}"
+        kind = type(exc).__name__
+        said = words.t("crash", kind=kind, log=log) if log else words.t("crash_no_log", kind=kind)
+        line = f"amk: {said}"
         print(visible(line, multiline=False), file=sys.stderr)
         return EXIT_CRASH
 
 
-def _dispatch(args: argparse.Namespace, where: list[Path]) -> int:
+def _dispatch(args: argparse.Namespace, where: list[Path], words: CliWords) -> int:
     from amk_tui import commands
 
     if args.command == "check-config":
-        return commands.check_config(args.path or args.config)
+        return commands.check_config(args.path or args.config, words)
     config = load_config(getattr(args, "config", None))
     store = SessionStore(sessions_folder(args, config))
     where.append(store.folder)
     if args.command == "list":
         return commands.list_sessions(store, config)
     if args.command == "purge":
-        return commands.purge(store, args.older_than, args.yes)
+        return commands.purge(store, args.older_than, args.yes, words)
     if args.command == "report":
-        return commands.report(store, store.resolve(args.file), args)
+        return commands.report(store, store.resolve(args.file), args, words)
     if args.command == "handout":
-        return commands.handout(store, config, args)
+        return commands.handout(store, config, args, words)
     import amk_tui.launch as launch
 
     if args.command == "new":

@@ -19,6 +19,7 @@ from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
+from amk_tui.cli_words import CliWords
 from amk_tui.config import Config, content_for, load_config, load_content
 from amk_tui.core.scores import format_mean
 from amk_tui.core.text import one_line, visible
@@ -28,13 +29,13 @@ NAME_WIDTH = 60
 """Characters of an AMG name `amk list` and `amk purge` show."""
 
 
-def check_config(path: str | None) -> int:
+def check_config(path: str | None, w: CliWords) -> int:
     """The config and everything it points at (the slides) load: what `amk new` will need."""
     config = load_config(path)
     content_for(config)
-    minutes = config.planned_minutes
+    minutes = f"{config.planned_minutes:g}".replace(".", w.content.t("number.decimal"))
     source = visible(config.source, multiline=False)
-    print(f"ok: {len(config.program.phases)} phases, {minutes:g} min ({source})")
+    print(w.t("config_ok", phases=len(config.program.phases), minutes=minutes, source=source))
     return 0
 
 
@@ -83,38 +84,35 @@ def list_sessions(store: SessionStore, config: Config) -> int:
     return 0
 
 
-def purge(store: SessionStore, days: int, yes: bool, today: dt.date | None = None) -> int:
-    if days < 0:
-        print("amk: --older-than: must be 0 or more days", file=sys.stderr)
-        return 2
+def purge(
+    store: SessionStore, days: int, yes: bool, w: CliWords, today: dt.date | None = None
+) -> int:
     doomed = store.purgeable(days, today or dt.date.today())
     if not doomed:
-        print(f"nothing older than {days} days in {store.folder}")
+        print(w.t("nothing_older", days=days, folder=visible(str(store.folder), multiline=False)))
         return 0
     for entry in doomed:
         name = visible(entry.path.name, multiline=False)
-        print(f"  {name}  ({entry.date}, {one_line(entry.amg, NAME_WIDTH)})")
+        print(f"  {name}  ({w.content.date(entry.date)}, {one_line(entry.amg, NAME_WIDTH)})")
     if not yes:
         if not sys.stdin.isatty():
-            print("amk: add --yes to delete without asking", file=sys.stderr)
+            print(f"amk: {w.t('add_yes')}", file=sys.stderr)
             return 2
-        answer = input(f"Delete these {len(doomed)} sessions? [y/N] ")
+        answer = input(w.t("delete_ask", n=len(doomed)))
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
-            print("nothing deleted")
+            print(w.t("nothing_deleted"))
             return 1
     deleted = 0
     for entry in doomed:
         if store.delete(entry):
             deleted += 1
         else:
-            print(
-                f"  kept {visible(entry.path.name, multiline=False)}: it is open in amk right now"
-            )
-    print(f"deleted {deleted} sessions")
+            print(w.t("kept_open", name=visible(entry.path.name, multiline=False)))
+    print(w.t("deleted", n=deleted))
     return 0 if deleted == len(doomed) else 1
 
 
-def report(store: SessionStore, path: Path, args: argparse.Namespace) -> int:
+def report(store: SessionStore, path: Path, args: argparse.Namespace, w: CliWords) -> int:
     """`amk report FILE`: the referat in --format md|csv|html|xlsx, to -o or stdout."""
     from amk_tui.report import build
     from amk_tui.reports.model import Options
@@ -124,10 +122,10 @@ def report(store: SessionStore, path: Path, args: argparse.Namespace) -> int:
     options = Options(notes=not args.no_notes, timing=args.timing, chart=args.chart)
     out = build(store, path, args.format, options)
     if args.output:
-        _write(store, Path(args.output), out)
+        _write(store, Path(args.output), out, w)
     elif isinstance(out, bytes):
         if sys.stdout.isatty():
-            print("amk: --format xlsx: add -o FILE.xlsx", file=sys.stderr)
+            print(f"amk: {w.t('xlsx_needs_output')}", file=sys.stderr)
             return 2
         sys.stdout.buffer.write(out)
     elif args.format == "md" and sys.stdout.isatty():
@@ -137,7 +135,7 @@ def report(store: SessionStore, path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def handout(store: SessionStore, config: Config, args: argparse.Namespace) -> int:
+def handout(store: SessionStore, config: Config, args: argparse.Namespace, w: CliWords) -> int:
     """`amk handout`: the A4 handout (HTML) in the config's language, to -o or stdout."""
     from amk_tui.reports.handout import HandoutOptions, handout_html
 
@@ -152,16 +150,16 @@ def handout(store: SessionStore, config: Config, args: argparse.Namespace) -> in
         return 2
     text = handout_html(content, options)
     if args.output:
-        _write(store, Path(args.output), text)
+        _write(store, Path(args.output), text, w)
     else:
         sys.stdout.write(text)
     return 0
 
 
-def _write(store: SessionStore, target: Path, data: str | bytes) -> None:
+def _write(store: SessionStore, target: Path, data: str | bytes, w: CliWords) -> None:
     # Through the store: atomic and 0600, since a report holds the session's notes.
     if isinstance(data, bytes):
         store.write_bytes(target, data)
     else:
         store.write_text(target, data)
-    print(f"wrote {visible(str(target), multiline=False)}")
+    print(w.t("wrote", path=visible(str(target), multiline=False)))

@@ -13,9 +13,10 @@ from pathlib import Path
 from amk_tui.app import AmkApp
 from amk_tui.config import Config, content_for
 from amk_tui.core.demo import demo_session
-from amk_tui.core.errors import AmkError, SessionError
+from amk_tui.core.errors import AmkError, SessionError, said
 from amk_tui.core.scores import MAX_GROUPS
 from amk_tui.core.setup import new_session, parse_groups
+from amk_tui.core.text import visible
 from amk_tui.store import SessionStore
 
 
@@ -34,13 +35,18 @@ def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
     if args.group is not None:
         groups = [name.strip() for name in args.group]
         if not all(groups):
-            raise AmkError("--group: a group's name must not be empty")
+            raise said("group_empty", "--group: a group's name must not be empty")
         if len(groups) > MAX_GROUPS:
-            raise AmkError(f"--group: {len(groups)} groups, at most {MAX_GROUPS}")
+            raise said(
+                "too_many_groups",
+                f"--group: {len(groups)} groups, at most {MAX_GROUPS}",
+                n=len(groups),
+                max=MAX_GROUPS,
+            )
     else:
         groups = parse_groups(str(args.groups) if args.groups is not None else "")
     if not args.amg.strip():
-        raise AmkError("--amg: must not be empty")
+        raise said("amg_empty", "--amg: must not be empty")
     content = content_for(config)  # slides too: a broken one fails here, before the file
     session = new_session(
         args.amg,
@@ -62,7 +68,8 @@ def resume(config: Config, store: SessionStore, path: Path | None) -> int:
     if path is None:
         entry = store.newest_unfinished()
         if entry is None:
-            raise AmkError(f"{store.folder}: no unfinished session to resume")
+            folder = visible(str(store.folder), multiline=False)
+            raise said("no_unfinished", f"{folder}: no unfinished session to resume", folder=folder)
         session, path = entry.session, entry.path
     else:
         store = SessionStore(path.parent, clock=store.clock)

@@ -19,7 +19,22 @@ def _safe(text: str, limit: int) -> str:
 
 
 class AmkError(Exception):
-    """Base class for errors shown to the facilitator as one line."""
+    """Base class for errors shown to the facilitator as one line.
+
+    `said` (with `said_values`) names the line in the UI strings (`cli.<said>`) where there
+    is one; `str()` is the same line in English.
+    """
+
+    said: str = ""
+    said_values: dict[str, object] = {}  # replaced per instance by said(), never mutated
+
+
+def said(key: str, english: str, **values: object) -> AmkError:
+    """An AmkError the command line says in the config's language (`cli.<key>`)."""
+    error = AmkError(english)
+    error.said = key
+    error.said_values = values
+    return error
 
 
 class ConfigError(AmkError):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from amk_tui.config import Config
-from amk_tui.core.errors import AmkError, SessionError
+from amk_tui.core.errors import AmkError, SessionError, said
+from amk_tui.core.text import visible
 from amk_tui.store import SessionStore
 
 
@@ -16,7 +17,9 @@ def room(config: Config, store: SessionStore, path: Path | None) -> int:
     if path is None:
         entry = store.newest_unfinished()
         if entry is None:
-            raise AmkError(f"{store.folder}: no unfinished workshop to follow (amk room FILE)")
+            folder = visible(str(store.folder), multiline=False)
+            english = f"{folder}: no unfinished workshop to follow (amk room FILE)"
+            raise said("no_live_workshop", english, folder=folder)
         path = entry.path
     else:
         try:

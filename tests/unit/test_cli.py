@@ -12,6 +12,7 @@ import pytest
 
 from amk_tui import commands
 from amk_tui.cli import EXIT_CRASH, main
+from amk_tui.cli_words import words_for
 from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.session import Session
@@ -46,7 +47,7 @@ def test_purge_with_yes(
 ) -> None:
     store = SessionStore(tmp_path)
     store.create(Session(amg="A", program=config.program, clock=clock, date=dt.date(2020, 1, 1)))
-    assert commands.purge(store, 30, yes=True, today=dt.date(2026, 11, 26)) == 0
+    assert commands.purge(store, 30, yes=True, w=words_for("en"), today=dt.date(2026, 11, 26)) == 0
     assert "deleted 1" in capsys.readouterr().out
     assert list(tmp_path.glob("*.toml")) == []
 
@@ -99,17 +100,17 @@ def test_check_config_takes_the_top_level_config_option(
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["new", "--amg", "A", "--groups", "0"], "--groups: 0: must be 1–8 groups"),
-        (["new", "--amg", "A", "--groups", "-1"], "--groups: -1: must be 1–8 groups"),
-        (["new", "--amg", "A", "--groups", "9"], "--groups: 9: must be 1–8 groups"),
-        (["new", "--amg", "A", "--groups", "tre"], "'tre' is not a whole number"),
-        (["new", "--amg", "x" * 121], "--amg: 121 characters, at most 120"),
-        (["new", "--amg", "A", "--group", "g" * 200], "--group: 200 characters"),
-        (["new", "--amg", "A", "--unit", "u" * 500], "--unit: 500 characters"),
-        (["purge", "--older-than", "10000000"], "--older-than: 10000000: must be 0–36500 days"),
-        (["purge", "--older-than", "-1"], "--older-than: -1: must be 0–36500 days"),
-        (["report", "x.toml", "--format", "pdf"], "--format: invalid choice"),
-        (["nonsense"], "invalid choice"),
+        (["new", "--amg", "A", "--groups", "0"], "--groups: 0: skal være 1–8 grupper"),
+        (["new", "--amg", "A", "--groups", "-1"], "--groups: -1: skal være 1–8 grupper"),
+        (["new", "--amg", "A", "--groups", "9"], "--groups: 9: skal være 1–8 grupper"),
+        (["new", "--amg", "A", "--groups", "tre"], "'tre' er ikke et helt tal"),
+        (["new", "--amg", "x" * 121], "--amg: 121 tegn, højst 120"),
+        (["new", "--amg", "A", "--group", "g" * 200], "--group: 200 tegn"),
+        (["new", "--amg", "A", "--unit", "u" * 500], "--unit: 500 tegn"),
+        (["purge", "--older-than", "10000000"], "--older-than: 10000000: skal være 0–36500 dage"),
+        (["purge", "--older-than", "-1"], "--older-than: -1: skal være 0–36500 dage"),
+        (["report", "x.toml", "--format", "pdf"], "--format: ugyldigt valg"),
+        (["nonsense"], "ugyldigt valg"),
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_2(
@@ -127,9 +128,9 @@ def test_bad_arguments_are_one_line_and_exit_2(
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["--amg", "   "], "--amg: must not be empty"),
-        (["--amg", "A", "--group", "Lager", "--group", " "], "--group: a group's name"),
-        (["--amg", "A", *[a for i in range(9) for a in ("--group", f"G{i}")]], "9 groups"),
+        (["--amg", "   "], "--amg: må ikke være tomt"),
+        (["--amg", "A", "--group", "Lager", "--group", " "], "--group: en gruppes navn"),
+        (["--amg", "A", *[a for i in range(9) for a in ("--group", f"G{i}")]], "9 grupper"),
     ],
 )
 def test_bad_new_workshops_write_nothing(
@@ -154,15 +155,15 @@ def test_a_broken_slide_fails_check_config_and_new_before_any_file(
         '[content]\nslides_dir = "slides"\n[[phases]]\nid="o"\nkind="presentation"\nminutes=5\n'
     )
     assert main(["check-config", str(cfg)]) == 2
-    assert "02.md is not UTF-8 text (byte 6)" in capsys.readouterr().err
+    assert "02.md er ikke UTF-8-tekst (byte 6)" in capsys.readouterr().err
     folder = tmp_path / "sessions"
     assert main(["new", "--amg", "A", "--config", str(cfg), "--sessions", str(folder)]) == 2
-    assert "02.md is not UTF-8" in capsys.readouterr().err
+    assert "02.md er ikke UTF-8" in capsys.readouterr().err
     assert not folder.exists()
     (slides / "02.md").unlink()
     (slides / "03.md").mkdir()
     assert main(["check-config", str(cfg)]) == 2
-    assert "03.md is a folder, not a file" in capsys.readouterr().err
+    assert "03.md er en mappe, ikke en fil" in capsys.readouterr().err
 
 
 # -- what amk list prints is text ---------------------------------------------------------------
@@ -223,7 +224,7 @@ def test_purge_lists_hostile_names_harmlessly(
             amg="\x1b[2J" + "y" * 500, program=config.program, clock=clock, date=dt.date(2020, 1, 1)
         )
     )
-    assert commands.purge(store, 30, yes=True, today=dt.date(2026, 11, 26)) == 0
+    assert commands.purge(store, 30, yes=True, w=words_for("en"), today=dt.date(2026, 11, 26)) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "␛[2J" in out and "y" * 500 not in out
 
@@ -258,7 +259,7 @@ def test_report_onto_another_session_under_a_report_name_is_refused(
     other = tmp_path / "last-time.md"
     other.write_bytes(session_file.read_bytes())
     assert main(["report", str(session_file), "-o", str(other)]) == 2
-    assert "holds an amk session" in capsys.readouterr().err
+    assert "indeholder en amk-workshop" in capsys.readouterr().err
     assert other.read_bytes() == session_file.read_bytes()
 
 
@@ -268,7 +269,7 @@ def test_report_to_a_new_file_is_written_0600(
     out = tmp_path / "referat.md"
     assert main(["report", str(session_file), "-o", str(out)]) == 0
     assert "Lager AMG" in out.read_text() and stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert "wrote" in capsys.readouterr().out
+    assert "skrev" in capsys.readouterr().out
 
 
 # -- a crash is a log file and one line --------------------------------------------------------
@@ -285,7 +286,7 @@ def test_an_unexpected_error_is_logged_not_shown(
     assert main(["list", "--sessions", str(folder)]) == EXIT_CRASH
     err = capsys.readouterr().err
     log = folder / CRASH_LOG
-    assert err == f"amk: unexpected error (RuntimeError); the details are in {log}\n"
+    assert err == f"amk: uventet fejl (RuntimeError); detaljerne står i {log}\n"
     text = log.read_text()
     assert "Traceback" in text and "a bug in amk" in text and "def broken" not in err
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
@@ -296,13 +297,13 @@ def test_an_unexpected_error_is_logged_not_shown(
 def test_a_crash_before_the_folder_is_known_logs_to_a_temp_file(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(path: str | None) -> int:
+    def broken(path: str | None, words: object) -> int:
         raise KeyError("oops")
 
     monkeypatch.setattr(commands, "check_config", broken)
     assert main(["check-config"]) == EXIT_CRASH
     err = capsys.readouterr().err
-    assert err.startswith("amk: unexpected error (KeyError); the details are in ")
+    assert err.startswith("amk: uventet fejl (KeyError); detaljerne står i ")
     log = Path(err.rsplit(" ", 1)[1].strip())
     try:
         assert "KeyError: 'oops'" in log.read_text()
@@ -326,9 +327,9 @@ def test_the_crash_log_never_follows_a_link(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["--groups", "10000000000"], "--groups: 10000000000: must be 1–8 groups"),
-        (["--groups", "0"], "--groups: 0: must be 1–8 groups"),
-        (["--group", "g" * 121], "--group: 121 characters, at most 120"),
+        (["--groups", "10000000000"], "--groups: 10000000000: skal være 1–8 grupper"),
+        (["--groups", "0"], "--groups: 0: skal være 1–8 grupper"),
+        (["--group", "g" * 121], "--group: 121 tegn, højst 120"),
     ],
 )
 def test_handout_arguments_are_checked_like_new(
@@ -344,6 +345,6 @@ def test_handout_output_goes_through_the_refusal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["handout", "-o", str(tmp_path)]) == 2
-    assert "is a folder" in capsys.readouterr().err
+    assert "er en mappe" in capsys.readouterr().err
     assert main(["handout", "-o", str(tmp_path / "x.toml")]) == 2
     assert not (tmp_path / "x.toml").exists()

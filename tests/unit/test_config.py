@@ -62,7 +62,7 @@ def test_check_config_exits_2_without_traceback(
 
 def test_check_config_ok(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check-config", str(REPO / "config.toml")]) == 0
-    assert capsys.readouterr().out.startswith("ok: 3 phases, 45 min")
+    assert capsys.readouterr().out.startswith("ok: 3 faser, 45 min")
 
 
 def test_missing_config_file(tmp_path: Path) -> None:

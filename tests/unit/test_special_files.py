@@ -61,9 +61,9 @@ def folder_named(folder: Path, name: str) -> Path:
 
 
 SPECIAL: dict[str, tuple[Callable[[Path, str], Path], str]] = {
-    "fifo": (fifo, "is a FIFO (named pipe), not a file"),
-    "folder": (folder_named, "is a folder, not a file"),
-    "device": (lambda folder, name: Path("/dev/zero"), "is a device, not a file"),
+    "fifo": (fifo, "er en FIFO (navngivet rør), ikke en fil"),
+    "folder": (folder_named, "er en mappe, ikke en fil"),
+    "device": (lambda folder, name: Path("/dev/zero"), "er en enhed, ikke en fil"),
 }
 
 
@@ -137,7 +137,7 @@ def test_special_output(tmp_path: Path, session_file: Path, kind: str) -> None:
 def test_output_onto_a_device_node_keeps_the_node(tmp_path: Path, session_file: Path) -> None:
     node = tmp_path / "null.md"
     os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
-    one_line(amk("report", session_file, "-o", node, cwd=tmp_path), "is a device")
+    one_line(amk("report", session_file, "-o", node, cwd=tmp_path), "er en enhed")
     assert stat.S_ISCHR(node.lstat().st_mode)
 
 
@@ -160,7 +160,7 @@ def test_a_linked_config_slide_and_session_work(tmp_path: Path, session_file: Pa
     link = tmp_path / "config.toml"
     link.symlink_to(real / "config.toml")
     result = amk("check-config", link, cwd=tmp_path)
-    assert result.returncode == 0 and result.stdout.startswith("ok: 1 phases, 5 min")
+    assert result.returncode == 0 and result.stdout.startswith("ok: 1 faser, 5 min")
     session_link = tmp_path / "linked.toml"
     session_link.symlink_to(session_file)
     result = amk("report", session_link, "--format", "csv", cwd=tmp_path)

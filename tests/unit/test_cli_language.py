@@ -1,0 +1,111 @@
+"""The command line speaks the config's language (issue 15.6): help, messages, argparse's
+own words and the file problems named below it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from amk_tui.cli import main
+from amk_tui.cli_words import peek_language, words_for
+
+REPO = Path(__file__).resolve().parents[2]
+ENGLISH = ("no unfinished", "cannot", "wrote", "nothing older", "phases", "usage:", "error:")
+
+
+def english_config(tmp_path: Path) -> Path:
+    path = tmp_path / "en.toml"
+    path.write_text(
+        (REPO / "config.toml").read_text("utf-8").replace('language = "da"', 'language = "en"')
+    )
+    return path
+
+
+def said(capsys: pytest.CaptureFixture[str]) -> str:
+    out = capsys.readouterr()
+    return out.out + out.err
+
+
+def test_the_issue_s_four_commands_answer_in_danish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(tmp_path / "s")
+    (tmp_path / "s").mkdir()
+    answers = []
+    assert main(["resume", "--sessions", folder]) == 2
+    answers.append(said(capsys))
+    assert main(["report", "NONEXISTENT", "--sessions", folder]) == 2
+    answers.append(said(capsys))
+    assert main(["purge", "--older-than", "0", "--sessions", folder]) == 0
+    answers.append(said(capsys))
+    assert main(["check-config", str(REPO / "config.toml")]) == 0
+    answers.append(said(capsys))
+    assert "ingen uafsluttet workshop" in answers[0]
+    assert "NONEXISTENT: filen findes ikke" in answers[1]
+    assert answers[2].startswith("intet ældre end 0 dage i ")
+    assert answers[3].startswith("ok: 3 faser, 45 min")
+    for answer in answers:
+        assert not [word for word in ENGLISH if word in answer], answer
+
+
+def test_help_and_argparse_s_words_in_danish(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["new", "--help"])
+    assert done.value.code == 0
+    text = said(capsys)
+    assert text.startswith("brug: amk new")
+    assert "tilvalg:" in text and "AMG'ens navn" in text and "vis denne hjælp" in text
+    assert "usage" not in text and "show this help" not in text
+    with pytest.raises(SystemExit):
+        main(["new"])
+    line = said(capsys)
+    assert line == "amk: new: disse skal angives: --amg (amk new --help)\n"
+    with pytest.raises(SystemExit):
+        main(["--bogus"])
+    assert said(capsys) == "amk: ukendte argumenter: --bogus (amk --help)\n"
+
+
+def test_an_english_config_gets_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = english_config(tmp_path)
+    assert main(["check-config", str(config)]) == 0
+    assert said(capsys).startswith("ok: 3 phases, 45 min")
+    folder = str(tmp_path / "s")
+    assert main(["resume", "--config", str(config), "--sessions", folder]) == 2
+    assert "no unfinished workshop to resume" in said(capsys)
+    with pytest.raises(SystemExit):
+        main(["new", f"--config={config}"])
+    line = said(capsys)
+    assert "usage" not in line and "the following arguments are required: --amg" in line
+
+
+def test_the_language_is_peeked_before_parsing(tmp_path: Path) -> None:
+    config = english_config(tmp_path)
+    assert peek_language(["--config", str(config), "list"]) == "en"
+    assert peek_language(["check-config", str(config)]) == "en"
+    assert peek_language(["list", f"--config={config}"]) == "en"
+    broken = tmp_path / "broken.toml"
+    broken.write_text("language = [")
+    assert peek_language(["--config", str(broken)]) == "da"  # reported later, in Danish
+
+
+@pytest.mark.parametrize(
+    ("english", "danish"),
+    [
+        ("x.toml: no such file", "x.toml: filen findes ikke"),
+        ("out.md: is a folder, not a file: give a file name for the report",
+         "out.md: er en mappe, ikke en fil: angiv et filnavn til referatet"),
+        ("/s/a.toml: not saved (the disk is full)", "/s/a.toml: ikke gemt (disken er fuld)"),
+        ("s: cannot create the folder (Permission denied)",
+         "s: kan ikke oprette mappen (Permission denied)"),
+        ("a.toml: not valid TOML (Expected '=' (at line 1, column 3))",
+         "a.toml: ikke gyldig TOML (Expected '=' (at line 1, column 3))"),
+        ("r.md: holds an amk session; it would be overwritten",
+         "r.md: indeholder en amk-workshop; den ville blive overskrevet"),
+        ("config.toml: phases[0].minutes: nan is not a finite number",
+         "config.toml: phases[0].minutes: nan is not a finite number"),  # left as it is
+    ],
+)  # fmt: skip
+def test_problems_from_below_are_said_in_danish(english: str, danish: str) -> None:
+    assert words_for("da").problem(english) == danish
+    assert words_for("en").problem(english) == english
