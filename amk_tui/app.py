@@ -155,6 +155,11 @@ class AmkApp(AppKeys):
         )
         if (problem := keeper.probe()) is not None:  # reported now, not at the first edit
             self.say_store_problem(problem)
+        if session.agenda.clock_jumped:
+            self.notify(self.content.t("notify.clock_jumped"), severity="warning", timeout=12)
+        if session.trimmed:
+            cut = ", ".join(session.trimmed[:3]) + (" …" if len(session.trimmed) > 3 else "")
+            self.notify(self.content.t("notify.trimmed", keys=cut), severity="warning", timeout=12)
         if keeper.locked_elsewhere and not force_readonly:
             self.notify(self.content.t("notify.locked"), severity="warning", timeout=10)
         elif session.finished and not force_readonly:
@@ -227,6 +232,8 @@ class AmkApp(AppKeys):
             self.notify(self.content.t("group.max", n=MAX_GROUPS), severity="warning")
         elif reason == "end":
             self.notify(self.content.t("notify.end_of_program"))
+        elif reason == "full":
+            self.notify(self.content.t("notify.full"), severity="warning")
 
     def flush_edits(self) -> None:
         """Every open screen hands over what its fields show but have not reported yet."""

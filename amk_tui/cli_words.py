@@ -54,6 +54,7 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
     (r"holds an amk session; it would be overwritten", "holds_session"),
     (r"a \.toml file is a session or a config; name the report [^;]+$", "toml_output"),
     (r"is amk's own bookkeeping file", "bookkeeping"),
+    (r"holds another workshop; choose another name", "holds_other"),
     (r"give a file name for the report", "give_file_name"),
     (r"cannot check it \((?P<why>[^)]*)\)", "cannot_check"),
     (r"is not a usable file name", "bad_file_name"),

@@ -11,23 +11,24 @@ sessions folder, and while that folder fails, every change is written to the cop
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from amk_tui.config.content import Content
 from amk_tui.core.change import CARRY
 from amk_tui.core.clock import Clock
-from amk_tui.core.errors import SessionError
+from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.session import Action, Session
+from amk_tui.outputs import OutputRefused, refuse_copy
 from amk_tui.store import SessionLock, SessionStore, StoreError
 
 
 def describe(content: Content, exc: Exception) -> str:
     """A failed load or save in one line in the content's language: the file and why."""
     if not isinstance(exc, StoreError):
-        return str(exc)
+        from amk_tui.cli_words import CliWords
+
+        return CliWords(content).problem(str(exc))
     reason = content.t(f"store.{exc.reason}", detail=exc.detail)
     return content.t(f"store.{exc.action}", path=str(exc.path), reason=reason)
 
@@ -61,24 +62,25 @@ class Keeper:
         return self._lock is None
 
     def release(self) -> None:
+        """Let the file go; the folder's listing index is brought up to date on the way out
+        (only by the amk that edited it)."""
         if self._lock is not None:
+            with contextlib.suppress(AmkError, OSError):
+                self.store.refresh_index()
             self._lock.release()
             self._lock = None
 
     # -- saving --------------------------------------------------------------------------
     def probe(self) -> StoreError | None:
-        """Can the file's folder be written? Asked at opening, without rewriting the file."""
+        """Can the file be saved? Asked at opening, without rewriting the file (the folder of
+        a symbolic link's target is the one tried)."""
         if self.view_only:
             return None
-        folder = self.path.parent
         try:
-            fd, name = tempfile.mkstemp(prefix=".amk-probe.", dir=folder)
-        except OSError as exc:
+            self.store.probe(self.path)
+        except StoreError as exc:
             self.unsaved = True
-            return StoreError(self.path, "save", exc)
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(name)
+            return exc
         return None
 
     def save(self, session: Session) -> StoreError | None:
@@ -98,11 +100,13 @@ class Keeper:
         self.unsaved = False
         return None
 
-    def save_copy(self, session: Session, target: Path) -> StoreError | None:
-        """A copy of the workshop at `target`; the workshop stays where it is."""
+    def save_copy(self, session: Session, target: Path) -> StoreError | OutputRefused | None:
+        """A copy of the workshop at `target`; the workshop stays where it is. Never onto a
+        device, a FIFO or another workshop's file (`refuse_copy`)."""
         try:
+            refuse_copy(target, self.path)
             self.store.save(session, target)
-        except StoreError as exc:
+        except (StoreError, OutputRefused) as exc:
             return exc
         self.copy = target
         self.copy_current = True
@@ -121,6 +125,8 @@ class Keeper:
         except StoreError as exc:
             self.unsaved = True
             return exc
+        with contextlib.suppress(AmkError, OSError):
+            self.store.refresh_index()  # `amk list` shows it finished without reading it again
         return None
 
     def write_report(self) -> Path | StoreError:

@@ -62,6 +62,35 @@ def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
         raise OutputRefused(target, "holds an amk session; it would be overwritten")
 
 
+def refuse_copy(target: Path, own: Path) -> None:
+    """Raise OutputRefused unless a copy of the workshop may be written to `target` (Ctrl+S).
+
+    A copy is a session file, so `.toml` is its name; refused are what is not a regular
+    file (a copy would replace a device node or FIFO with a file), amk's own lock and index
+    files, and the file of *another* workshop (its notes would be lost).
+    """
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputRefused(target, f"cannot check it ({exc.strerror or exc})") from None
+    except ValueError:
+        raise OutputRefused(target, "is not a usable file name") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputRefused(target, not_regular(info.st_mode))
+    real = Path(os.path.realpath(target))
+    if real.name == INDEX or (real.name.startswith(".") and real.name.endswith(".lock")):
+        raise OutputRefused(target, "is amk's own bookkeeping file")
+    if info is None:
+        return
+    with contextlib.suppress(OSError):
+        if os.path.samefile(own, target):
+            return
+    if _holds_session(real):
+        raise OutputRefused(target, "holds another workshop; choose another name")
+
+
 def _holds_session(path: Path) -> bool:
     try:
         data = tomllib.loads(read_regular(path, SESSION_LIMIT).decode("utf-8-sig"))

@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 
 from amk_tui.core.change import Change, Listener, Nobody, Refusal, What
 from amk_tui.core.flow import Item
+from amk_tui.core.limits import MAX_ITEMS, MAX_NAME, MAX_ROWS
 from amk_tui.core.program import Step
 from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS
 from amk_tui.core.session import CHART_KINDS, Action, Session
+from amk_tui.core.text import clip
 
 ItemsOf = Callable[[Step], tuple[Item, ...]]
 """The items (slides, questions …) a step shows: `core.flow.items_for` with the content."""
@@ -221,7 +223,7 @@ class Workshop:
         if not 0 <= index < len(self.session.groups):
             self._refuse("no_group")
             return None
-        self.session.groups[index].name = name.strip()
+        self.session.groups[index].name = clip(name.strip(), MAX_NAME)
         return self._changed("groups")
 
     def remove_group(self, index: int) -> Change | None:
@@ -239,6 +241,9 @@ class Workshop:
             return None
         if not 0 <= group_index < len(self.session.groups):
             self._refuse("no_group")
+            return None
+        if len(self.session.groups[group_index].rows) >= MAX_ROWS:
+            self._refuse("full")
             return None
         self.session.groups[group_index].rows.append(row)
         return self._changed("rows")
@@ -304,7 +309,9 @@ class Workshop:
             return None
         self.session.draft = {}
         if action is not None:
-            if index is None:
+            if index is None and len(self.session.actions) >= MAX_ITEMS:
+                self._refuse("full")
+            elif index is None:
                 self.session.actions.append(action)
             elif 0 <= index < len(self.session.actions):
                 self.session.actions[index] = action

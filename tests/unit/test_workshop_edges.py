@@ -156,3 +156,20 @@ def test_reveal_toggles_both_ways() -> None:
     assert w.session.revealed is (not start)
     w.toggle_reveal()
     assert w.session.revealed is start and [c.what for c in ear.changes] == ["reveal"] * 2
+
+
+def test_lists_stop_at_their_limit_and_names_are_cut() -> None:
+    from amk_tui.core.limits import MAX_ITEMS, MAX_NAME, MAX_ROWS
+
+    workshop, ear = make()
+    session = workshop.session
+    session.groups[0].rows.extend([(1, 1, 1, 1, 1, 1)] * (MAX_ROWS - 1))
+    assert workshop.add_row(0, (2, 2, 2, 2, 2, 2)) is None
+    assert ear.refusals == ["full"] and len(session.groups[0].rows) == MAX_ROWS
+    session.actions.extend([Action("y")] * (MAX_ITEMS - 1))
+    workshop.save_action(None, Action("one too many"))
+    assert ear.refusals == ["full", "full"] and len(session.actions) == MAX_ITEMS
+    assert workshop.save_action(0, Action("edited")) is not None  # editing is still fine
+    assert session.actions[0].what == "edited"
+    assert workshop.rename_group(1, "n" * 5000) is not None
+    assert len(session.groups[1].name) == MAX_NAME and session.groups[1].name.startswith("nnn")
