@@ -68,7 +68,8 @@ class ComparisonView(Horizontal):
 
     def _fit(self) -> None:
         width = self.size.width
-        self.set_class(width < 90, "-narrow")
+        if width:  # before the first layout the width is 0: no guess (a radar drawn for nothing)
+            self.set_class(width < 90, "-narrow")
         chart = self.query_one(RadarChart)
         kind = getattr(self, "_kind", "radar")
         cw, ch = chart.size
