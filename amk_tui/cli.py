@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from amk_tui import __version__
+from amk_tui.cli_history import add_history_commands, help_text, run_history
 from amk_tui.config import Config, load_config
 from amk_tui.core.errors import AmkError
 from amk_tui.core.scores import MAX_GROUPS
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--older-than", type=_whole(0, MAX_DAYS, "days"), required=True, metavar="DAYS"
     )
     purge.add_argument("--yes", action="store_true", help="don't ask")
+    add_history_commands(sub, help_text)
     return parser
 
 
@@ -224,6 +226,8 @@ def _dispatch(args: argparse.Namespace, where: list[Path]) -> int:
     config = load_config(getattr(args, "config", None))
     store = SessionStore(sessions_folder(args, config))
     where.append(store.folder)
+    if (done := run_history(args, store, config)) is not None:
+        return done
     if args.command == "list":
         return commands.list_sessions(store, config)
     if args.command == "purge":
