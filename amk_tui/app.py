@@ -23,6 +23,7 @@ from amk_tui.core.change import Change, Refusal
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.program import Step
 from amk_tui.core.session import Session
+from amk_tui.core.trend import KnownAmg, Visit, known_amgs
 from amk_tui.core.workshop import Workshop
 from amk_tui.keeper import Keeper, describe
 from amk_tui.store import SessionStore, StoreError, Summary, Unreadable
@@ -115,6 +116,13 @@ class AmkApp(AppKeys):
     def list_sessions(self) -> tuple[list[Summary], list[Unreadable]]:
         return self.store.summaries()
 
+    def amgs(self) -> tuple[list[KnownAmg], list[Visit]]:
+        """The folder's AMGs (newest first) and every workshop: the start screen's list."""
+        from amk_tui.history import visits
+
+        found = visits(self.store)
+        return known_amgs(found, self.today), found
+
     def open_path(self, path: Path) -> str | None:
         """Open a workshop from its file; a problem comes back as one line."""
         from amk_tui.core.errors import SessionError
@@ -150,6 +158,7 @@ class AmkApp(AppKeys):
             session,
             view_only=keeper.view_only,
             previous=found[0] if found else None,
+            history=keeper.history(session),
             items=lambda step: step_items(self.content, step, session.variant),
             listener=self,
         )

@@ -21,6 +21,7 @@ from amk_tui.core.change import CARRY
 from amk_tui.core.clock import Clock
 from amk_tui.core.errors import SessionError
 from amk_tui.core.session import Action, Session
+from amk_tui.core.trend import Trend, trend_of
 from amk_tui.store import SessionLock, SessionStore, StoreError
 
 
@@ -138,6 +139,12 @@ class Keeper:
     def previous(self, session: Session) -> tuple[Session, Path] | None:
         entry = self.store.previous(session)
         return None if entry is None else (entry.session, entry.path)
+
+    def history(self, session: Session) -> Trend | None:
+        """The AMG's workshops in the folder (from its listing index), oldest first."""
+        from amk_tui.history import visits
+
+        return trend_of(visits(self.store), session.amg_id)
 
     def write_followup(
         self,

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from amk_tui.core.errors import AmkError, SessionError
-from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
 from amk_tui.core.session import Session
-from amk_tui.core.trend import Visit
+from amk_tui.core.trend import Visit, visit_of
 from amk_tui.files import SESSION_LIMIT, FileProblem, read_regular
 
 if TYPE_CHECKING:
@@ -65,17 +64,9 @@ class Summary:
 
     @classmethod
     def of(cls, path: Path, session: Session) -> Summary:
-        stats = stats_by_factor(session.groups)
-        deadlines = tuple(
-            a.deadline
-            for a in session.actions
-            if a.deadline is not None
-            and a.status in ("open", "in-progress")
-            and "carried_to" not in a.extra
-        )
-        return cls(path, session.date, session.amg, session.status, len(session.groups),
-                   tuple(stats[f].mean for f in FACTOR_IDS), session.amg_id,
-                   session.next_assessment, deadlines)  # fmt: skip
+        v = visit_of(session)
+        return cls(path, v.date, v.amg, session.status, v.groups, v.means, v.amg_id,
+                   v.next_assessment, v.open_deadlines)  # fmt: skip
 
     def visit(self) -> Visit:
         """This session as a point of its AMG's history (`core.trend`)."""

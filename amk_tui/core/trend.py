@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from amk_tui.core.palette import group_color
-from amk_tui.core.scores import FACTOR_IDS
+from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
 from amk_tui.core.series import Series
+from amk_tui.core.session import Session
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,21 @@ class KnownAmg:
     def due(self, today: dt.date) -> bool:
         """Something to chase: the next assessment passed, or an open action's deadline."""
         return self.assessment_overdue(today) or self.overdue_actions > 0
+
+
+def visit_of(session: Session) -> Visit:
+    """A session as a point of its AMG's history, with its scores as they are now."""
+    stats = stats_by_factor(session.groups)
+    deadlines = tuple(
+        a.deadline
+        for a in session.actions
+        if a.deadline is not None
+        and a.status in ("open", "in-progress")
+        and "carried_to" not in a.extra
+    )
+    means = tuple(stats[f].mean for f in FACTOR_IDS)
+    return Visit(session.id, session.date, session.amg, session.amg_id, len(session.groups),
+                 means, session.finished, session.next_assessment, deadlines)  # fmt: skip
 
 
 def factor_series(trend: Trend, labels: Sequence[str], colored: bool = True) -> list[Series]:

@@ -66,6 +66,7 @@ class WorkshopScreen(WorkshopBase):
         Binding("i,insert,ctrl+n", "new_action", "key.new_action"),
         Binding("e", "edit_action", "key.edit_action", show=False),
         Binding("delete,d", "delete_action", "key.delete_action", show=False),
+        Binding("t", "trend", "key.trend"),
         Binding("F", "finish", "key.finish"),
     ]
 
@@ -102,8 +103,16 @@ class WorkshopScreen(WorkshopBase):
             "toggle_reveal": item.kind in ("groupwork", "scoring", "comparison"),
             "toggle_room_notes": shown == "question",
             "finish": self.step.phase.kind == "wrapup" and not self.readonly,
+            "trend": shown == "comparison" and self.workshop.earlier_workshops >= 2,
         }
         return allowed.get(action, True)
+
+    def action_trend(self) -> None:
+        """Udvikling over tid: this AMG's workshops up to this one."""
+        from amk_tui.screens.trend import TrendScreen
+
+        if (trend := self.workshop.trend()) is not None:
+            self.app.push_screen(TrendScreen(trend))
 
     # -- stepping ----------------------------------------------------------------------------
     def action_next(self) -> None:
