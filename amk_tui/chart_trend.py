@@ -36,11 +36,11 @@ def draw_trend(
     if n == 0:
         return
     rows = max(height - (1 if title else 0) - 2, 4)
-    row_step = radar.SCALE_MAX / max(rows - 3, 1)
+    row_step = (radar.SCALE_MAX - 0.5) / max(rows - 3, 1)
     top = radar.SCALE_MAX + 2 * row_step
     plt.xlim(0.6, n + 0.4 if n > 1 else 1.4)
-    plt.ylim(0, top)
-    plt.yticks(list(range(6)), [str(v) for v in range(6)])
+    plt.ylim(0.5, top)
+    plt.yticks(list(range(1, 6)), [str(v) for v in range(1, 6)])
     plt.xticks(*_ticks(dates, max(width - 4, 8)))
     for s in series:
         _line(plt, s, ink)

@@ -71,10 +71,13 @@ class Trend:
         ids = [v.session_id for v in self.visits]
         return ids.index(session_id) if session_id in ids else len(ids)
 
-    def including(self, visit: Visit) -> Trend:
-        """The trend with `visit` in its place (a workshop being run replaces its saved self)."""
-        others = [v for v in self.visits if v.session_id != visit.session_id]
-        return Trend(self.amg, self.amg_id, tuple(sorted([*others, visit], key=_order)))
+    def up_to(self, visit: Visit) -> Trend:
+        """The workshops up to `visit`, with `visit` in its place (a workshop being run
+        replaces its saved self; later workshops are left out)."""
+        earlier = [
+            v for v in self.visits if v.session_id != visit.session_id and v.order < visit.order
+        ]
+        return Trend(self.amg, self.amg_id, (*sorted(earlier, key=_order), visit))
 
 
 @dataclass(frozen=True)

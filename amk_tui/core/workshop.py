@@ -74,7 +74,7 @@ class Workshop:
         now = visit_of(self.session)
         if self.history is None:
             return Trend(self.session.amg, self.session.amg_id, (now,))
-        return self.history.including(now)
+        return self.history.up_to(now)
 
     @property
     def step(self) -> Step | None:

@@ -38,7 +38,7 @@ class StartScreen(AmkScreen[None]):
 
     BINDINGS = [
         *AmkScreen.BINDINGS,
-        Binding("down", "pick_amg", "key.pick_amg"),
+        Binding("down", "pick_amg", "key.pick_amg", priority=True),
         Binding("t", "trend", "key.trend"),
     ]
     _known: dict[str, KnownAmg] = {}
@@ -101,8 +101,8 @@ class StartScreen(AmkScreen[None]):
         options = self.query_one("#amgs", OptionList)
         options.clear_options()
         for k in known:
-            line = self.t("trend.amg_line", amg=visible(k.amg), n=k.workshops,
-                          date=self.content.date(k.last))  # fmt: skip
+            key = "trend.amg_line_one" if k.workshops == 1 else "trend.amg_line"
+            line = self.t(key, amg=visible(k.amg), n=k.workshops, date=self.content.date(k.last))
             options.add_option(Option(Text(line), id=k.amg_id))
         self.set_class(not known, "-no-amgs")
         names = [k.amg for k in known]
@@ -120,7 +120,10 @@ class StartScreen(AmkScreen[None]):
         self.refresh_bindings()
 
     def action_pick_amg(self) -> None:
-        self.query_one("#amgs", OptionList).focus()
+        options = self.query_one("#amgs", OptionList)
+        options.focus()
+        if options.highlighted is None:
+            options.highlighted = 0
 
     def action_trend(self) -> None:
         """Udvikling over tid for the AMG highlighted in the list."""

@@ -127,3 +127,16 @@ def test_list_marks_what_is_due_and_due_shows_only_that(
     assert main(["list", "--due", *where]) == 0
     out = capsys.readouterr().out
     assert "AMG Sent" in out and "1 " in out and "AMG Fin" not in out
+
+
+def test_the_html_referat_has_the_trend_from_the_third_workshop_on(
+    folder: SessionStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(folder.folder.glob("*-amg-tendens*.toml"))
+    assert len(files) == 4
+    for n, path in enumerate(files, start=1):
+        assert main(["report", str(path), "--format", "html"]) == 0
+        out = capsys.readouterr().out
+        assert ('id="udvikling-over-tid"' in out) == (n >= 3)
+        if n >= 3:  # the workshops up to this one, none after it
+            assert out.count('class="factor"') >= 1 and ("04.09.2025" in out) == (n == 4)

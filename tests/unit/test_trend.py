@@ -54,15 +54,16 @@ def test_trend_is_oldest_first_and_the_change_is_first_to_last() -> None:
     assert trend_of(visits, "nobody") is None
 
 
-def test_a_workshop_being_run_replaces_its_saved_self() -> None:
+def test_a_workshop_being_run_replaces_its_saved_self_and_later_ones_go() -> None:
     d = dt.date
     trend = trend_of([visit("1", d(2024, 1, 1)), visit("2", d(2025, 1, 1))], "a")
     assert trend is not None
     now = visit("2", d(2025, 1, 1), means=(3.0,) * 6)
-    assert trend.including(now).visits[-1].means == (3.0,) * 6
-    assert len(trend.including(now).visits) == 2
-    assert len(trend.including(visit("3", d(2023, 1, 1))).visits) == 3
-    assert trend.including(visit("3", d(2023, 1, 1))).visits[0].session_id == "3"
+    assert trend.up_to(now).visits[-1].means == (3.0,) * 6
+    assert len(trend.up_to(now).visits) == 2
+    assert len(trend.up_to(visit("3", d(2026, 1, 1))).visits) == 3
+    back = trend.up_to(visit("0", d(2024, 6, 1)))
+    assert [v.session_id for v in back.visits] == ["1", "0"]
 
 
 def test_known_amgs_count_workshops_and_what_is_due() -> None:
