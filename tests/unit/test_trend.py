@@ -162,3 +162,20 @@ def test_the_index_keeps_the_next_assessment_and_open_deadlines(
     (summary,), _ = store.summaries()
     assert summary.next_assessment == dt.date(2026, 7, 1)
     assert summary.open_deadlines == (dt.date(2026, 2, 1),)
+
+
+@pytest.mark.parametrize("value", ["0", "61", "2.5", "true", '"6"'])
+def test_next_assessment_months_is_checked(tmp_path: object, value: str) -> None:
+    from pathlib import Path
+
+    from amk_tui.config import load_config
+    from amk_tui.core.errors import ConfigError
+
+    assert isinstance(tmp_path, Path)
+    path = tmp_path / "c.toml"
+    path.write_text(f"next_assessment_months = {value}\n")
+    with pytest.raises(ConfigError) as bad:
+        load_config(path)
+    assert "next_assessment_months" in str(bad.value)
+    path.write_text("next_assessment_months = 12\n")
+    assert load_config(path).next_assessment_months == 12
