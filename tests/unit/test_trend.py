@@ -172,10 +172,11 @@ def test_next_assessment_months_is_checked(tmp_path: object, value: str) -> None
     from amk_tui.core.errors import ConfigError
 
     assert isinstance(tmp_path, Path)
+    base = (Path(__file__).resolve().parents[2] / "config.toml").read_text("utf-8")
     path = tmp_path / "c.toml"
-    path.write_text(f"next_assessment_months = {value}\n")
+    path.write_text(base.replace("next_assessment_months = 6", f"next_assessment_months = {value}"))
     with pytest.raises(ConfigError) as bad:
         load_config(path)
     assert "next_assessment_months" in str(bad.value)
-    path.write_text("next_assessment_months = 12\n")
+    path.write_text(base.replace("next_assessment_months = 6", "next_assessment_months = 12"))
     assert load_config(path).next_assessment_months == 12
