@@ -46,6 +46,7 @@ snapshots: $(VENV)/.dev-installed
 
 ## bench: timings and memory, medians over repeated runs, written to benchmarks/results.md
 bench: $(VENV)/.dev-installed
+	$(PY) -m compileall -q amk_tui benchmarks  # as an installed package has: no start-up figure pays for compiling
 	$(PY) -m benchmarks.run
 
 ## mutants: mutation run over core/ and store.py with the unit tests (slow, ~20 min on 2 cores; not in make test)

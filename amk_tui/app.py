@@ -19,10 +19,11 @@ from amk_tui import keys
 from amk_tui.app_keys import AppKeys
 from amk_tui.config import Config, Content, load_content
 from amk_tui.config.flow import step_items, step_title
-from amk_tui.core.change import Change, Refusal
+from amk_tui.core.change import Change
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.program import Step
 from amk_tui.core.session import Session
+from amk_tui.core.trend import KnownAmg, Visit, known_amgs
 from amk_tui.core.workshop import Workshop
 from amk_tui.keeper import Keeper, describe
 from amk_tui.store import SessionStore, StoreError, Summary, Unreadable
@@ -115,6 +116,13 @@ class AmkApp(AppKeys):
     def list_sessions(self) -> tuple[list[Summary], list[Unreadable]]:
         return self.store.summaries()
 
+    def amgs(self) -> tuple[list[KnownAmg], list[Visit]]:
+        """The folder's AMGs (newest first) and every workshop: the start screen's list."""
+        from amk_tui.history import visits
+
+        found = visits(self.store)
+        return known_amgs(found, self.today), found
+
     def open_path(self, path: Path) -> str | None:
         """Open a workshop from its file; a problem comes back as one line."""
         from amk_tui.core.errors import SessionError
@@ -144,22 +152,19 @@ class AmkApp(AppKeys):
             keys.localize(self, self.content.t)
             self.title = self.content.t("app_title")
         self.keeper = keeper = Keeper.open(self.store, path, force_readonly)
-        found = keeper.previous(session)
+        found, history = keeper.links(session)
         self.previous_path = found[1] if found else None
         self.workshop = Workshop(
             session,
             view_only=keeper.view_only,
             previous=found[0] if found else None,
+            history=history,
             items=lambda step: step_items(self.content, step, session.variant),
             listener=self,
         )
         if (problem := keeper.probe()) is not None:  # reported now, not at the first edit
             self.say_store_problem(problem)
-        if session.agenda.clock_jumped:
-            self.notify(self.content.t("notify.clock_jumped"), severity="warning", timeout=12)
-        if session.trimmed:
-            cut = ", ".join(session.trimmed[:3]) + (" …" if len(session.trimmed) > 3 else "")
-            self.notify(self.content.t("notify.trimmed", keys=cut), severity="warning", timeout=12)
+        self.say_what_was_assumed(session)
         if keeper.locked_elsewhere and not force_readonly:
             self.notify(self.content.t("notify.locked"), severity="warning", timeout=10)
         elif session.finished and not force_readonly:
@@ -222,18 +227,6 @@ class AmkApp(AppKeys):
         if change.what == "view" and self.session is not None:
             self.show_blank(self.session.view.blank)
         self.changes.publish(change)
-
-    def workshop_refused(self, reason: Refusal) -> None:
-        from amk_tui.core.scores import MAX_GROUPS
-
-        if reason == "readonly":
-            self.notify(self.content.t("notify.readonly"), severity="warning")
-        elif reason == "max_groups":
-            self.notify(self.content.t("group.max", n=MAX_GROUPS), severity="warning")
-        elif reason == "end":
-            self.notify(self.content.t("notify.end_of_program"))
-        elif reason == "full":
-            self.notify(self.content.t("notify.full"), severity="warning")
 
     def flush_edits(self) -> None:
         """Every open screen hands over what its fields show but have not reported yet."""

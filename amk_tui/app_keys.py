@@ -24,6 +24,7 @@ from amk_tui.themes import DARK, LIGHT
 if TYPE_CHECKING:
     from amk_tui.app import AmkApp
     from amk_tui.config import Config, Content
+    from amk_tui.core.change import Refusal
     from amk_tui.core.countdown import Countdown
     from amk_tui.core.session import Session
     from amk_tui.core.workshop import Workshop
@@ -104,6 +105,30 @@ class AppKeys(App[int]):
     ) -> None:
         """A toast; its text is text (a path or a name with `[/]` is shown as typed)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    # -- what the workshop model and the file could not do, in words ------------------------
+    def workshop_refused(self, reason: Refusal) -> None:
+        """The workshop model said no (`core.change.Refusal`): a toast says why."""
+        from amk_tui.core.scores import MAX_GROUPS
+
+        t = self.amk.content.t
+        if reason == "readonly":
+            self.notify(t("notify.readonly"), severity="warning")
+        elif reason == "max_groups":
+            self.notify(t("group.max", n=MAX_GROUPS), severity="warning")
+        elif reason == "end":
+            self.notify(t("notify.end_of_program"))
+        elif reason == "full":
+            self.notify(t("notify.full"), severity="warning")
+
+    def say_what_was_assumed(self, session: Session) -> None:
+        """On opening: a clock that jumped while amk was closed, texts cut on loading."""
+        t = self.amk.content.t
+        if session.agenda.clock_jumped:
+            self.notify(t("notify.clock_jumped"), severity="warning", timeout=12)
+        if session.trimmed:
+            cut = ", ".join(session.trimmed[:3]) + (" …" if len(session.trimmed) > 3 else "")
+            self.notify(t("notify.trimmed", keys=cut), severity="warning", timeout=12)
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys as a keyboard names them: PgDn, not Textual's `pgdn`."""

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from amk_tui import __version__
+from amk_tui.cli_history import add_history_commands, run_history
 from amk_tui.cli_words import DEFAULT_LANGUAGE, CliWords, peek_language, words_for
 from amk_tui.config import Config, load_config
 from amk_tui.core.errors import AmkError
@@ -159,6 +160,7 @@ def build_parser(words: CliWords | None = None) -> argparse.ArgumentParser:
         help=w.t("purge_older"),
     )
     purge.add_argument("--yes", action="store_true", help=w.t("purge_yes"))
+    add_history_commands(sub, w)
     return parser
 
 
@@ -249,6 +251,8 @@ def _dispatch(args: argparse.Namespace, where: list[Path], words: CliWords) -> i
     config = load_config(getattr(args, "config", None))
     store = SessionStore(sessions_folder(args, config))
     where.append(store.folder)
+    if (done := run_history(args, store, config)) is not None:
+        return done
     if args.command == "list":
         return commands.list_sessions(store, config)
     if args.command == "purge":

@@ -19,6 +19,7 @@ from amk_tui.core.change import CARRY
 from amk_tui.core.clock import Clock
 from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.session import Action, Session
+from amk_tui.core.trend import Trend, trend_of
 from amk_tui.outputs import OutputRefused, refuse_copy
 from amk_tui.store import SessionLock, SessionStore, StoreError
 
@@ -141,9 +142,15 @@ class Keeper:
         return target
 
     # -- last time's workshop --------------------------------------------------------------
-    def previous(self, session: Session) -> tuple[Session, Path] | None:
-        entry = self.store.previous(session)
-        return None if entry is None else (entry.session, entry.path)
+    def links(self, session: Session) -> tuple[tuple[Session, Path] | None, Trend | None]:
+        """Last time's workshop of this AMG and all its workshops in the folder, oldest
+        first: both from one reading of the listing index."""
+        from amk_tui.history import visits
+
+        listed, _ = self.store.summaries()
+        entry = self.store.previous(session, listed)
+        previous = None if entry is None else (entry.session, entry.path)
+        return previous, trend_of(visits(self.store, listed), session.amg_id)
 
     def write_followup(
         self,

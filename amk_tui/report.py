@@ -18,6 +18,7 @@ from pathlib import Path
 from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.scores import FACTOR_IDS
 from amk_tui.core.session import Session
+from amk_tui.core.trend import Trend, trend_of, visit_of
 from amk_tui.reports import FORMATS, TEXT_FORMATS, render
 from amk_tui.reports.build import build_referat
 from amk_tui.reports.csv import CSV_HEADER as CSV_HEADER
@@ -49,7 +50,8 @@ def build(store: SessionStore, path: Path, fmt: str, options: Options) -> str | 
     session = store.load(path)
     content = report_content(session.language)
     previous = find_previous(store, path, session) if fmt != "csv" else None
-    referat = build_referat(session, content, previous, options)
+    trend = find_trend(store, path, session) if fmt == "html" else None
+    referat = build_referat(session, content, previous, options, trend)
     chart = _radar_text(referat) if fmt == "md" and options.chart else ""
     return render(fmt, session, referat, chart)
 
@@ -75,6 +77,15 @@ def find_previous(store: SessionStore, path: Path, session: Session) -> Session 
         if entry is not None:
             return entry.session
     return None
+
+
+def find_trend(store: SessionStore, path: Path, session: Session) -> Trend:
+    """The AMG's workshops in the session's folder (its index), the session as it is now."""
+    from amk_tui.history import visits
+
+    now = visit_of(session)
+    found = trend_of(visits(SessionStore(path.parent, clock=store.clock)), session.amg_id)
+    return found.up_to(now) if found else Trend(session.amg, session.amg_id, (now,))
 
 
 def _radar_text(referat: Referat) -> str:

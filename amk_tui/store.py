@@ -22,6 +22,7 @@ import re
 import tempfile
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -201,24 +202,24 @@ class SessionStore:
         """
         self.summaries(write_index=True)
 
-    def previous(self, session: Session) -> Entry | None:
-        """The newest earlier session of the same AMG (matched by slug), if any.
+    def previous(self, session: Session, listed: Sequence[Summary] | None = None) -> Entry | None:
+        """The newest earlier session of the same AMG (by `amg_id`, however it is typed).
 
-        Only files named for that AMG are read (`<date>-<slug>[-n].toml`).
+        Found through the listing index (or `listed`, a listing just made): only that one
+        file is read again.
         """
-        key = slugify(session.amg)
-        pattern = re.compile(rf"^\d{{4}}-\d{{2}}-\d{{2}}-{re.escape(key)}(-\d+)?$")
-        candidates = []
-        for path in self.files():
-            if path.stem == session.id or not pattern.match(path.stem):
-                continue
+        mine = (session.date, session.id)
+        earlier = [
+            s
+            for s in (self.summaries()[0] if listed is None else listed)
+            if s.amg_id == session.amg_id and (s.date, s.path.stem) < mine
+        ]
+        for s in sorted(earlier, key=lambda s: (s.date, s.path.stem), reverse=True):
             try:
-                other = self.load(path)
+                return Entry(s.path, self.load(s.path))
             except SessionError:
                 continue
-            if slugify(other.amg) == key and (other.date, other.id) < (session.date, session.id):
-                candidates.append(Entry(path, other))
-        return max(candidates, key=lambda e: (e.session.date, e.session.id), default=None)
+        return None
 
     def newest_unfinished(self) -> Entry | None:
         summaries, _ = self.summaries()

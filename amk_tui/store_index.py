@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from amk_tui.core.errors import AmkError, SessionError
-from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
 from amk_tui.core.session import Session
+from amk_tui.core.trend import Visit, visit_of
 from amk_tui.files import SESSION_LIMIT, FileProblem, read_regular
 
 if TYPE_CHECKING:
@@ -52,6 +52,11 @@ class Summary:
     groups: int
     means: tuple[float | None, ...]
     """Mean over groups per factor, in FACTOR_IDS order."""
+    amg_id: str = ""
+    """The AMG's stable identity: what links its workshops (`amk trend`, follow-up)."""
+    next_assessment: dt.date | None = None
+    open_deadlines: tuple[dt.date, ...] = ()
+    """Deadlines of the actions still open or in progress (not carried to a later one)."""
 
     @property
     def finished(self) -> bool:
@@ -59,19 +64,31 @@ class Summary:
 
     @classmethod
     def of(cls, path: Path, session: Session) -> Summary:
-        stats = stats_by_factor(session.groups)
-        return cls(path, session.date, session.amg, session.status, len(session.groups),
-                   tuple(stats[f].mean for f in FACTOR_IDS))  # fmt: skip
+        v = visit_of(session)
+        return cls(path, v.date, v.amg, session.status, v.groups, v.means, v.amg_id,
+                   v.next_assessment, v.open_deadlines)  # fmt: skip
+
+    def visit(self) -> Visit:
+        """This session as a point of its AMG's history (`core.trend`)."""
+        return Visit(self.path.stem, self.date, self.amg, self.amg_id, self.groups, self.means,
+                     self.finished, self.next_assessment, self.open_deadlines)  # fmt: skip
 
     def to_json(self) -> dict[str, object]:
+        nxt = None if self.next_assessment is None else self.next_assessment.isoformat()
         return {"date": self.date.isoformat(), "amg": self.amg, "status": self.status,
-                "groups": self.groups, "means": list(self.means)}  # fmt: skip
+                "groups": self.groups, "means": list(self.means), "amg_id": self.amg_id,
+                "next": nxt, "open": [d.isoformat() for d in self.open_deadlines]}  # fmt: skip
 
     @classmethod
     def from_json(cls, path: Path, data: dict[str, Any]) -> Summary:
+        """Raises KeyError/TypeError/ValueError for an entry an older amk wrote (no `amg_id`):
+        the file is read again, and `refresh_index()` writes the entry anew."""
+        nxt = data["next"]
         return cls(path, dt.date.fromisoformat(data["date"]), str(data["amg"]),
                    str(data["status"]), int(data["groups"]),
-                   tuple(None if m is None else float(m) for m in data["means"]))  # fmt: skip
+                   tuple(None if m is None else float(m) for m in data["means"]),
+                   str(data["amg_id"]), None if nxt is None else dt.date.fromisoformat(nxt),
+                   tuple(dt.date.fromisoformat(d) for d in data["open"]))  # fmt: skip
 
 
 def summaries(

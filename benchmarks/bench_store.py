@@ -26,7 +26,7 @@ import tomli_w
 from amk_tui.config import load_config, load_content
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.demo import demo_session
-from amk_tui.core.session import Session
+from amk_tui.core.session import Session, amg_key
 from amk_tui.store import INDEX, SessionStore, slugify
 
 REPO = Path(__file__).resolve().parents[1]
@@ -161,6 +161,7 @@ def _folder_of(folder: Path, session: Session, files: int, clock: FakeClock) -> 
     store.ensure_folder()
     for i in range(files):
         session.amg = f"AMG {i % 40}"
+        session.amg_id = amg_key(session.amg)
         session.date = TODAY - dt.timedelta(days=i)
         target = store.new_path(session.date, session.amg)
         target.write_text(tomli_w.dumps(session.to_dict()), "utf-8")

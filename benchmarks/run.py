@@ -27,7 +27,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import bench_chart, bench_keys, bench_pty, bench_room, bench_store
+from benchmarks import (
+    bench_chart,
+    bench_history,
+    bench_keys,
+    bench_pty,
+    bench_room,
+    bench_store,
+)
 from benchmarks.stats import Summary, fmt, fmt_range
 
 HERE = Path(__file__).resolve().parent
@@ -40,6 +47,8 @@ STORE_REPEATS = 5 if QUICK else 30
 STORE_FILES = 100 if QUICK else 1000
 STORE_SCANS = 2 if QUICK else 5
 CHART_REPEATS = 3 if QUICK else 20
+HISTORY_FILES = 300 if QUICK else 2000
+HISTORY_REPEATS = 3 if QUICK else 20
 KEY_PRESSES = 5 if QUICK else 30
 KEY_WARMUP = 3
 START_RUNS = 2 if QUICK else 10
@@ -147,8 +156,8 @@ def store_rows(keys_digit: bench_keys.KeyResult, keys_note: bench_keys.KeyResult
         ),
         timing_row(
             "1 Store",
-            f"previous() among {n} sessions (on opening a session; reads the AMG's "
-            f"{r.amg_files} files)",
+            f"previous() among {n} sessions (on opening a session; the index, then the "
+            f"newest of the AMG's {r.amg_files} files)",
             r.previous,
         ),
         timing_row(
@@ -315,6 +324,31 @@ def room_rows(r: bench_room.RoomResult) -> list[Row]:
     ]
 
 
+def history_rows() -> list[Row]:
+    """An AMG's history in a big folder: `amk trend` and the start screen's AMG list."""
+    r = bench_history.run(HISTORY_REPEATS, HISTORY_FILES, 2 if QUICK else 5)
+    where = f"{r.files:,} sessions, {r.amgs_found} AMGs, index up to date"
+    return [
+        timing_row(
+            "8 History",
+            f"`amk trend` of the AMG with {r.workshops} workshops ({where}): trend + table",
+            r.trend,
+            target=0.3,
+        ),
+        timing_row(
+            "8 History",
+            f"start screen's AMG list ({where}): every visit + known AMGs",
+            r.amgs,
+            target=0.3,
+        ),
+        timing_row(
+            "8 History",
+            "· `amk trend … --format md` as a whole process (Python start-up included)",
+            r.process,
+        ),
+    ]
+
+
 def table(rows: Sequence[Row]) -> str:
     head = ("#", "Measure", "Median", "Min–max", "n", "Target", "Verdict")
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
@@ -395,8 +429,8 @@ repetitions of one run; nothing is asserted.
    between the two. `scan()` (every file parsed to a full session; no index) is kept as a
    reference, with the same scan of 1,000 copies without their notes to show what parsing
    the notes costs. `previous()` is what opening a session pays (`AmkApp` looks up the
-   AMG's last workshop): it lists the folder's file names and parses only the files named
-   for that AMG — here the newest session of an AMG with 25 sessions in the folder.
+   AMG's last workshop by its `amg_id`): it lists the folder through the index and parses
+   only the one file it returns — here for the newest session of an AMG with 25 sessions.
    *Autosave* rows are measured inside the running app (item 3's method): the time spent in
    `AmkApp.save` per key press, for a digit in the grid and for a letter typed in the
    notes of a question in Opsamling (each keystroke saves the whole file).
@@ -439,6 +473,13 @@ repetitions of one run; nothing is asserted.
    Resolution: 1 clock tick (10 ms) per 5-s slice = 0.2 %.
 6. **Memory**: `VmHWM` (peak resident set) from `/proc/PID/status`, read 1 s after the first
    frame of each start-up run of item 2.
+8. **History** (`bench_history.py`): a folder of 2,000 sessions of 100 AMGs, one AMG with
+   200 workshops, three groups' scores each and no notes, its index written once. Timed
+   with the index up to date, the call alone (not Python's start-up), 20 runs after 2
+   warm-ups: `history.trend_for()` of the 200-workshop AMG plus its Markdown table (what
+   `amk trend` computes before printing), and the start screen's AMG list (`AmkApp.amgs()`:
+   every visit from the index, then `known_amgs()`). The whole `amk trend` process
+   (5 runs) is a reference: most of it is Python's start-up and imports.
 """
 
 
@@ -461,6 +502,8 @@ def main() -> int:
     start = bench_pty.start(START_RUNS)
     log(f"5 idle CPU over {CPU_WINDOW:.0f} s")
     cpu = bench_pty.idle_cpu(CPU_WINDOW, CPU_SLICES)
+    log(f"8 history: trend and the AMG list among {HISTORY_FILES:,} sessions")
+    history = history_rows()
     log(f"7 the room's window: console key → room frame, idle CPU over {CPU_WINDOW:.0f} s")
     room = bench_room.run(CPU_WINDOW, CPU_SLICES)
     load_after = " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -473,6 +516,7 @@ def main() -> int:
         *cpu_rows(cpu),
         *memory_rows(start),
         *room_rows(room),
+        *history,
     ]
     text = table(rows)
     if bench_pty.FORCED:

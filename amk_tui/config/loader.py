@@ -41,6 +41,8 @@ class Config:
     """A folder of the facilitator's own Markdown slides, if set."""
     factor_overrides: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per factor id: short/name/text replacing the content file's wording."""
+    next_assessment_months: int = 6
+    """Finishing proposes the next assessment this many months after the workshop."""
 
     @property
     def planned_minutes(self) -> float:
@@ -89,7 +91,15 @@ def parse_config(text: str, source: str, base: Path) -> Config:
 class _Checker:
     """Turns parsed TOML into a Config, or raises ConfigError at the first problem."""
 
-    TOP: ClassVar[set[str]] = {"language", "sessions_dir", "timer", "chart", "content", "phases"}
+    TOP: ClassVar[set[str]] = {
+        "language",
+        "sessions_dir",
+        "next_assessment_months",
+        "timer",
+        "chart",
+        "content",
+        "phases",
+    }
 
     def __init__(self, source: str, base: Path) -> None:
         self.source = source
@@ -170,7 +180,14 @@ class _Checker:
             ),
             slides_dir=slides_dir,
             factor_overrides=self.factors(self.table(content, "factors")),
+            next_assessment_months=self.months(data),
         )
+
+    def months(self, data: dict[str, Any]) -> int:
+        value = data.get("next_assessment_months", 6)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 60:
+            raise self.fail("next_assessment_months", "must be a whole number of months, 1–60")
+        return value
 
     def factors(self, data: dict[str, Any]) -> dict[str, dict[str, str]]:
         out: dict[str, dict[str, str]] = {}

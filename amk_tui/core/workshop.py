@@ -10,6 +10,7 @@ saving is the app's keeper's job, and screens and widgets only call these method
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from amk_tui.core.change import Change, Listener, Nobody, Refusal, What
@@ -19,6 +20,7 @@ from amk_tui.core.program import Step
 from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS
 from amk_tui.core.session import CHART_KINDS, Action, Session
 from amk_tui.core.text import clip
+from amk_tui.core.trend import Trend, visit_of
 
 ItemsOf = Callable[[Step], tuple[Item, ...]]
 """The items (slides, questions …) a step shows: `core.flow.items_for` with the content."""
@@ -33,6 +35,7 @@ class Workshop:
         *,
         view_only: bool = False,
         previous: Session | None = None,
+        history: Trend | None = None,
         items: ItemsOf | None = None,
         listener: Listener | None = None,
     ) -> None:
@@ -41,6 +44,8 @@ class Workshop:
         """Opened to look at: another amk holds the file, or it is a room's view."""
         self.previous = previous
         """This AMG's previous workshop (change per factor, follow-up), if any."""
+        self.history = history
+        """This AMG's workshops as saved in the folder (its listing index), if any."""
         self._items = items or (lambda step: (Item("slide"),))
         self.listener: Listener = listener or Nobody()
         self.revision = 0
@@ -60,6 +65,18 @@ class Workshop:
         if session.previous == previous.id:
             return False
         return any(a.status in ("open", "in-progress") for a in previous.actions)
+
+    @property
+    def earlier_workshops(self) -> int:
+        """How many workshops of this AMG came before this one."""
+        return 0 if self.history is None else self.history.before(self.session.id)
+
+    def trend(self) -> Trend | None:
+        """The AMG's workshops up to this one, this one with its scores as they are now."""
+        now = visit_of(self.session)
+        if self.history is None:
+            return Trend(self.session.amg, self.session.amg_id, (now,))
+        return self.history.up_to(now)
 
     @property
     def step(self) -> Step | None:
@@ -353,6 +370,13 @@ class Workshop:
         return self._changed("view", save=not self.readonly)
 
     # -- the end ---------------------------------------------------------------------------
+    def plan_assessment(self, day: dt.date | None) -> Change | None:
+        """Næste vurdering: when the AMG assesses its competence again (None: not set)."""
+        if not self._editable():
+            return None
+        self.session.next_assessment = day
+        return self._changed("meta")
+
     def finish(self) -> Change | None:
         """Every timer stops and the session is marked finished (saved, then read-only)."""
         if not self._editable():

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from amk_tui.config.content import Content
 from amk_tui.core.scores import Group, factor_stats
 from amk_tui.core.session import Action, Session
+from amk_tui.core.trend import Trend
 from amk_tui.reports.model import (
+    TREND_FROM,
     ActionLine,
     Answer,
     Attendance,
@@ -32,9 +34,14 @@ from amk_tui.reports.words import Words
 
 
 def build_referat(
-    session: Session, content: Content, previous: Session | None, options: Options
+    session: Session,
+    content: Content,
+    previous: Session | None,
+    options: Options,
+    trend: Trend | None = None,
 ) -> Referat:
-    """The referat of `session` (and what changed since `previous`) as `options` allow."""
+    """The referat of `session` (and what changed since `previous`) as `options` allow;
+    `trend` (the AMG's workshops, this one included) from `TREND_FROM` workshops on."""
     notes = options.notes
     columns = tuple(
         Column(safe_letter(g, i), _group_name(g, safe_letter(g, i)) if notes else "", i)
@@ -72,6 +79,7 @@ def build_referat(
         followup_date=previous.date if previous is not None and previous_has else None,
         next_assessment=session.next_assessment,
         timing=_timing(session, content) if options.timing else (),
+        trend=trend if trend is not None and len(trend.visits) >= TREND_FROM else None,
     )
 
 

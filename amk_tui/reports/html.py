@@ -230,8 +230,14 @@ def change(r: Referat) -> str:
 
 
 def trend(r: Referat) -> str:
-    """Extension point: "Udvikling over tid" over the AMG's earlier workshops goes here."""
-    return ""
+    """Udvikling over tid: the AMG's workshops up to this one (from three on)."""
+    if r.trend is None:
+        return ""
+    from amk_tui.reports.trend import trend_section
+
+    return _section(
+        "udvikling-over-tid", r.words.t("trend.heading"), trend_section(r.trend, r.words)
+    )
 
 
 def answers(r: Referat) -> str:

@@ -41,6 +41,8 @@ _BLOCK_START = re.compile(
     re.VERBOSE,
 )
 _RULE = re.compile(r"([-*_])(?:\s*\1){2,}\s*$")
+_DASHES = re.compile(r"-(?:\s*-)+\s*$")
+"""Two dashes: after a list item's own `- ` they would make a rule (`- --`)."""
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
 _CLOSING = re.compile(r"(\s)(#+)$")
 
@@ -93,7 +95,7 @@ def cell(text: str) -> str:
 def block(text: str) -> str:
     """Free text that starts a block (a note line, a list item): never a new structure."""
     text = inline(text)
-    if _RULE.match(text) or _BLOCK_START.match(text):
+    if _RULE.match(text) or _DASHES.match(text) or _BLOCK_START.match(text):
         ordered = _ORDERED.match(text)
         if ordered:
             return f"{ordered.group(1)}\\{ordered.group(2)}{text[ordered.end() :]}"

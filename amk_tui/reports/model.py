@@ -38,7 +38,11 @@ from amk_tui.core.scores import (
     lowest_factor,
     most_split_factor,
 )
+from amk_tui.core.trend import Trend
 from amk_tui.reports.words import Words
+
+TREND_FROM = 3
+"""A referat shows "Udvikling over tid" from this many workshops of the AMG on."""
 
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff]"
@@ -202,6 +206,8 @@ class Referat:
     """The previous workshop's date when its actions are followed up; else None."""
     next_assessment: dt.date | None
     timing: tuple[PhaseTime, ...]
+    trend: Trend | None = None
+    """The AMG's workshops up to this one, when it has had at least `TREND_FROM`."""
 
     @property
     def stats(self) -> dict[str, FactorStats]:

@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from amk_tui.core.dates import parse_date
 from amk_tui.core.session import Action, Session
+from amk_tui.core.text import visible
+from amk_tui.core.trend import months_later
 from amk_tui.screens.forms import TextPrompt
 from amk_tui.screens.modals import ConfirmScreen, FinishedScreen
 
@@ -37,24 +40,59 @@ def confirm_reopen(app: AmkApp) -> None:
 
 
 def confirm_finish(app: AmkApp) -> None:
-    """Ask, then finish: saved first as a trial, so a failed save changes nothing."""
+    """Ask, then the next assessment's date, then finish (`finish_now`)."""
 
     def finish(yes: bool | None) -> None:
-        workshop, keeper = app.workshop, app.keeper
-        if not yes or workshop is None or keeper is None:
-            return
-        app.flush_edits()
-        problem = keeper.try_finish(workshop.session, app.clock)
-        if problem is not None:
-            app.notify(app.describe_problem(problem), severity="error", timeout=15)
-            app.notify(app.content.t("notify.not_finished"), severity="error", timeout=15)
-            app.refresh_bindings()
-            return
-        workshop.finish()
-        report = write_report(app)
-        app.push_screen(FinishedScreen(keeper.path, report, throwaway=app.throwaway))
+        if yes:
+            ask_next_assessment(app)
 
     app.push_screen(ConfirmScreen(app.content.t("confirm.finish"), default=True), finish)
+
+
+def ask_next_assessment(app: AmkApp, typed: str | None = None) -> None:
+    """Næste vurdering: proposed `next_assessment_months` after the workshop (or as set
+    before); empty leaves it open, Esc does not finish. A date that isn't one asks again."""
+    workshop = app.workshop
+    if workshop is None:
+        return
+    session = workshop.session
+    planned = session.next_assessment or months_later(
+        session.date, app.config.next_assessment_months
+    )
+    proposal = app.content.date(planned) if typed is None else typed
+
+    def answer(text: str | None) -> None:
+        if text is None or app.workshop is None:
+            return
+        try:
+            day = parse_date(text, app.today)
+        except ValueError:
+            problem = app.content.t("confirm.bad_next", value=visible(text.strip()))
+            app.notify(problem, severity="error")
+            ask_next_assessment(app, text)
+            return
+        app.workshop.plan_assessment(day)
+        finish_now(app)
+
+    question = app.content.t("confirm.next_assessment")
+    app.push_screen(TextPrompt(question, proposal, ask_id="next-assessment"), answer)
+
+
+def finish_now(app: AmkApp) -> None:
+    """Finish: saved first as a trial, so a failed save changes nothing."""
+    workshop, keeper = app.workshop, app.keeper
+    if workshop is None or keeper is None:
+        return
+    app.flush_edits()
+    problem = keeper.try_finish(workshop.session, app.clock)
+    if problem is not None:
+        app.notify(app.describe_problem(problem), severity="error", timeout=15)
+        app.notify(app.content.t("notify.not_finished"), severity="error", timeout=15)
+        app.refresh_bindings()
+        return
+    workshop.finish()
+    report = write_report(app)
+    app.push_screen(FinishedScreen(keeper.path, report, throwaway=app.throwaway))
 
 
 def write_report(app: AmkApp) -> Path | None:

@@ -3,6 +3,9 @@
 Each field is one line (its label beside it), so the whole form and its Start button fit an
 80 × 24 window; earlier workshops are listed beside it (below on a narrow window) only when
 there are any. The AMG field has the focus, so `q` is a letter here: the footer says Ctrl+Q.
+The AMGs met before are listed above the workshops: ↓ from the AMG field (or typing, which
+completes a known name) picks one, so its new workshop is linked to its last one; `t` on
+the list shows its development over time.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
@@ -20,6 +25,7 @@ from amk_tui.core.dates import parse_date
 from amk_tui.core.session import Participants
 from amk_tui.core.setup import new_session, parse_groups
 from amk_tui.core.text import visible
+from amk_tui.core.trend import KnownAmg, Visit, trend_of
 from amk_tui.screens.base import AmkScreen
 from amk_tui.widgets.fields import Field
 
@@ -29,6 +35,15 @@ ROLES = ("leder", "amr", "medarbejder")
 
 class StartScreen(AmkScreen[None]):
     """New workshop (left), earlier workshops (right, or below when narrow)."""
+
+    BINDINGS = [
+        *AmkScreen.BINDINGS,
+        Binding("down", "pick_amg", "key.pick_amg", priority=True),
+        Binding("t", "trend", "key.trend"),
+    ]
+    _known: dict[str, KnownAmg] = {}
+    """The AMGs met before, by id."""
+    _visits: list[Visit] = []
 
     def compose(self) -> ComposeResult:
         yield Label(Text(self.content.title, style="bold"), id="start-title")
@@ -57,6 +72,8 @@ class StartScreen(AmkScreen[None]):
                     yield Button(self.t("start.begin"), variant="primary", id="begin")
                     yield Label(self.t("start.keys"), classes="hint", id="start-keys")
             with Vertical(id="past"):
+                yield Label(Text(self.t("trend.amgs")), classes="section", id="amgs-label")
+                yield OptionList(id="amgs")
                 yield Label(Text(self.t("start.past"), style="bold"), classes="section")
                 yield Button(self.t("start.resume"), id="resume")
                 yield OptionList(id="sessions")
@@ -74,7 +91,58 @@ class StartScreen(AmkScreen[None]):
         for field in self.query(Input):
             field.compact = True
         self.load_sessions()
+        self.load_amgs()
         self.query_one("#amg", Input).focus()
+
+    def load_amgs(self) -> None:
+        """The AMGs met before, newest first: ↓ from the AMG field picks one."""
+        known, self._visits = self.amk.amgs()
+        self._known = {k.amg_id: k for k in known}
+        options = self.query_one("#amgs", OptionList)
+        options.clear_options()
+        for k in known:
+            key = "trend.amg_line_one" if k.workshops == 1 else "trend.amg_line"
+            line = self.t(key, amg=visible(k.amg), n=k.workshops, date=self.content.date(k.last))
+            options.add_option(Option(Text(line), id=k.amg_id))
+        self.set_class(not known, "-no-amgs")
+        names = [k.amg for k in known]
+        self.query_one("#amg", Input).suggester = SuggestFromList(names, case_sensitive=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        if action == "trend":
+            return isinstance(focused, OptionList) and focused.id == "amgs"
+        if action == "pick_amg":
+            return isinstance(focused, Input) and focused.id == "amg" and bool(self._known)
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_pick_amg(self) -> None:
+        options = self.query_one("#amgs", OptionList)
+        options.focus()
+        if options.highlighted is None:
+            options.highlighted = 0
+
+    def action_trend(self) -> None:
+        """Udvikling over tid for the AMG highlighted in the list."""
+        from amk_tui.screens.trend import TrendScreen
+
+        options = self.query_one("#amgs", OptionList)
+        if options.highlighted is None:
+            return
+        amg_id = options.get_option_at_index(options.highlighted).id or ""
+        if (found := trend_of(self._visits, amg_id)) is not None:
+            self.app.push_screen(TrendScreen(found))
+
+    @on(OptionList.OptionSelected, "#amgs")
+    def take_amg(self, event: OptionList.OptionSelected) -> None:
+        """The AMG's name as last written goes into the field; the form goes on."""
+        known = self._known.get(event.option.id or "")
+        if known is not None:
+            self.query_one("#amg", Input).value = known.amg
+            self.query_one("#unit", Input).focus()
 
     def load_sessions(self) -> None:
         entries, bad = self.amk.list_sessions()

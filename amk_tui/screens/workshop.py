@@ -9,6 +9,7 @@ however fast the keys come.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -66,6 +67,7 @@ class WorkshopScreen(WorkshopBase):
         Binding("i,insert,ctrl+n", "new_action", "key.new_action"),
         Binding("e", "edit_action", "key.edit_action", show=False),
         Binding("delete,d", "delete_action", "key.delete_action", show=False),
+        Binding("t", "trend", "key.trend"),
         Binding("F", "finish", "key.finish"),
     ]
 
@@ -92,18 +94,28 @@ class WorkshopScreen(WorkshopBase):
             return shown == "scoring" and not self.readonly
         if action in PLAN_KEYS:
             return item.kind == "plan" and not self.readonly
-        allowed = {
-            "toggle_notes": item.kind == "slide",
-            "score_digit": item.kind in ("groupwork", "scoring"),
-            "bad_digit": item.kind in ("groupwork", "scoring"),
-            "leave_field": self.editing,
-            "close_grid": self.scoring and item.kind == "groupwork",
-            "write": shown == "question" and not self.editing,
-            "toggle_reveal": item.kind in ("groupwork", "scoring", "comparison"),
-            "toggle_room_notes": shown == "question",
-            "finish": self.step.phase.kind == "wrapup" and not self.readonly,
+        # Asked for every binding on every refresh: each rule is only worked out when asked.
+        allowed: dict[str, Callable[[], bool]] = {
+            "toggle_notes": lambda: item.kind == "slide",
+            "score_digit": lambda: item.kind in ("groupwork", "scoring"),
+            "bad_digit": lambda: item.kind in ("groupwork", "scoring"),
+            "leave_field": lambda: self.editing,
+            "close_grid": lambda: self.scoring and item.kind == "groupwork",
+            "write": lambda: shown == "question" and not self.editing,
+            "toggle_reveal": lambda: item.kind in ("groupwork", "scoring", "comparison"),
+            "toggle_room_notes": lambda: shown == "question",
+            "finish": lambda: self.step.phase.kind == "wrapup" and not self.readonly,
+            "trend": lambda: shown == "comparison" and self.workshop.earlier_workshops >= 2,
         }
-        return allowed.get(action, True)
+        rule = allowed.get(action)
+        return True if rule is None else rule()
+
+    def action_trend(self) -> None:
+        """Udvikling over tid: this AMG's workshops up to this one."""
+        from amk_tui.screens.trend import TrendScreen
+
+        if (trend := self.workshop.trend()) is not None:
+            self.app.push_screen(TrendScreen(trend))
 
     # -- stepping ----------------------------------------------------------------------------
     def action_next(self) -> None:

@@ -116,6 +116,14 @@ def _rgb(color: Color) -> tuple[int, int, int]:
     return (r, g, b)
 
 
+def theme_ink(variables: dict[str, str]) -> Ink:
+    """A chart's colours from the app's theme: text in the foreground, guides halfway."""
+    canvas = Color.parse(variables.get("surface", "#1e1e1e"))
+    text = Color.parse(variables.get("foreground", "#e0e0e0"))
+    guide = canvas.blend(text, 0.5)
+    return Ink(text=_rgb(text), guide=_rgb(guide), canvas=_rgb(canvas))
+
+
 class RadarChart(PlotextPlot):
     """One line (or bar) per group over the six factors, in the group's colour and letter."""
 
@@ -194,11 +202,7 @@ class RadarChart(PlotextPlot):
         return self._ink_of[1]
 
     def _ink_from_theme(self) -> Ink:
-        variables = self.app.theme_variables
-        canvas = Color.parse(variables.get("surface", "#1e1e1e"))
-        text = Color.parse(variables.get("foreground", "#e0e0e0"))
-        guide = canvas.blend(text, 0.5)
-        return Ink(text=_rgb(text), guide=_rgb(guide), canvas=_rgb(canvas))
+        return theme_ink(self.app.theme_variables)
 
     def _redraw(self, width: int, height: int) -> None:
         # Apply the theme first: plt.text() keeps the canvas colour current at call time.

@@ -150,6 +150,8 @@ def test_sigkill_at_five_points_then_resume(wd: Workdir, terminals: Terminals) -
     term.type("F")
     term.wait_for(UI("button.yes"))
     term.type("y")
+    term.wait_for(UI("confirm.next_assessment")[:20])
+    term.send("Enter")
     term.wait_for(UI("finished.title"))
     data = kill_and_load(term, path)
     assert data["status"] == "finished"

@@ -242,6 +242,8 @@ def test_workshop_walk(
     term.type("F")
     term.wait_for(ui("button.yes"))
     term.type("y")
+    term.wait_for(ui("confirm.next_assessment")[:20])
+    term.send("Enter")  # the proposed date: six months after the workshop
     screen = term.wait_for(ui("finished.title"))
     assert path.name in screen and path.with_suffix(".md").name in screen, screen
     # where the file is, said as briefly as possible (relative to where amk was started)

@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
+from amk_tui.store import SessionStore
 from tests.ui.conftest import (
     ALT_DISCUSS,
     ALT_SCORE,
@@ -22,6 +24,7 @@ from tests.ui.conftest import (
     OPSAMLING,
     MakeApp,
 )
+from tests.ui.history_support import earlier_workshops
 
 SMALL, ROOM, LARGE = (80, 24), (100, 30), (160, 45)
 """80×24 must work; 100×30 is a zoomed terminal the back row reads; 160×45 a projector."""
@@ -134,6 +137,22 @@ def test_dialogue_question(snap_compare: Snap, make_app: MakeApp, size: tuple[in
 def test_opsamling_comparison(snap_compare: Snap, make_app: MakeApp, size: tuple[int, int]) -> None:
     app = make_app(step=OPSAMLING, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=press())
+
+
+@pytest.mark.parametrize("size", ROOM_SIZES)
+def test_trend_view(
+    snap_compare: Snap,
+    make_app: MakeApp,
+    store: SessionStore,
+    config: Config,
+    clock: FakeClock,
+    size: tuple[int, int],
+) -> None:
+    """Udvikling over tid (`t` on the comparison): the demo AMG's three earlier workshops
+    and this one."""
+    earlier_workshops(store, config, clock)
+    app = make_app(step=OPSAMLING, demo=True)
+    assert snap_compare(app, terminal_size=size, run_before=press("t"))
 
 
 @pytest.mark.parametrize("size", ROOM_SIZES)

@@ -19,7 +19,7 @@ from amk_tui.core.session import Action
 from amk_tui.core.setup import new_session
 from amk_tui.screens.agenda import AgendaOverlay, AgendaScreen
 from amk_tui.screens.followup import FollowupScreen
-from amk_tui.screens.forms import ActionForm
+from amk_tui.screens.forms import ActionForm, TextPrompt
 from amk_tui.screens.modals import ConfirmScreen, FinishedScreen
 from amk_tui.screens.workshop import WorkshopScreen
 from amk_tui.store import SessionStore
@@ -289,9 +289,17 @@ async def test_finish_marks_the_session_and_writes_the_report(make_app: MakeApp)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)  # næste vurdering: six months on, proposed
+        assert app.screen.query_one("#answer", Input).value == "26.05.2027"
+        await pilot.press("ctrl+u", *"1.13.2027", "enter")  # not a date: asked again
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("ctrl+u", *"1.6.2027", "enter")
+        await pilot.pause()
         assert isinstance(app.screen, FinishedScreen)
         data = tomllib.loads(saved_text(app))
         assert data["status"] == "finished"
+        assert data["next_assessment"] == dt.date(2027, 6, 1)
         assert all(c["state"] != "running" for c in data["timing"]["countdowns"].values())
         assert app.path is not None
         report = app.path.with_suffix(".md")
@@ -405,7 +413,7 @@ async def test_finishing_the_demo_says_its_files_go_when_amk_quits(make_app: Mak
     app = make_app(step=OPSAMLING, demo=True)
     app.throwaway = True
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("F", "y")
+        await pilot.press("F", "y", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FinishedScreen)
         warning = str(app.screen.query_one(".warning", Label).render())

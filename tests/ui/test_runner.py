@@ -109,6 +109,8 @@ async def test_enter_confirms_a_finish_that_was_asked_for(make_app: MakeApp) -> 
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("enter")  # the proposed next assessment
+        await pilot.pause()
         assert app.session is not None and app.session.status == "finished"
 
 

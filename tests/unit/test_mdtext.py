@@ -136,3 +136,11 @@ def test_nothing_is_escaped_inside_a_code_span() -> None:
     assert mdtext.inline("` <b>") == r"` \<b>"  # an unclosed backtick is text
     assert mdtext.cell("`a | b`") == r"`a \| b`"  # a table still needs its pipes kept
     assert mdtext.inline("\\`0`") == "\\\\`0`"  # a backslash before a code span stays visible
+
+
+def test_two_dashes_as_a_list_item_stay_an_item() -> None:
+    """Found by Hypothesis: `- --` is a rule in CommonMark, not an item holding `--`."""
+    for typed in ("--", "- -", "-- "):
+        tokens = parser().parse(f"- {mdtext.block(typed)}\n")
+        assert [t.type for t in tokens].count("list_item_open") == 1
+        assert not [t for t in tokens if t.type == "hr"]
