@@ -180,7 +180,8 @@ def _groups(parser: argparse.ArgumentParser, w: CliWords, help_key: str) -> None
 
 def _new_arguments(new: argparse.ArgumentParser, w: CliWords) -> None:
     name = _name(w)
-    new.add_argument("--amg", required=True, type=name, metavar=w.t("name"), help=w.t("new_amg"))
+    # Not required by argparse: without it, amk says which AMGs the folder knows.
+    new.add_argument("--amg", type=name, metavar=w.t("name"), help=w.t("new_amg"))
     new.add_argument("--unit", default="", type=name, metavar=w.t("name"), help=w.t("new_unit"))
     new.add_argument(
         "--facilitator", default="", type=name, metavar=w.t("name"), help=w.t("new_facilitator")

@@ -16,7 +16,7 @@ from amk_tui.core.demo import demo_session
 from amk_tui.core.errors import AmkError, SessionError, said
 from amk_tui.core.scores import MAX_GROUPS
 from amk_tui.core.setup import new_session, parse_groups
-from amk_tui.core.text import visible
+from amk_tui.core.text import one_line, visible
 from amk_tui.store import SessionStore
 
 
@@ -45,6 +45,8 @@ def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
             )
     else:
         groups = parse_groups(str(args.groups) if args.groups is not None else "")
+    if args.amg is None:
+        raise _amg_missing(store)
     if not args.amg.strip():
         raise said("amg_empty", "--amg: must not be empty")
     content = content_for(config)  # slides too: a broken one fails here, before the file
@@ -98,3 +100,17 @@ def demo(config: Config, args: argparse.Namespace) -> int:
         session.agenda.go(scores_drawn)
         store.save(session, path)
         return _run(app)
+
+
+def _amg_missing(store: SessionStore) -> AmkError:
+    """`amk new` without `--amg`: the AMGs this folder knows, to type one of them."""
+    import datetime as dt
+
+    from amk_tui.history import known
+
+    names = [one_line(a.amg, 40) for a in known(store, dt.date.today())[:8]]
+    if not names:
+        return said("amg_missing", "--amg: the AMG's name is missing")
+    listed = " · ".join(f'"{name}"' for name in names)
+    english = f"--amg: the AMG's name is missing; known here: {listed}"
+    return said("amg_missing_known", english, names=listed)

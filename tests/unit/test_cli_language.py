@@ -58,9 +58,9 @@ def test_help_and_argparse_s_words_in_danish(capsys: pytest.CaptureFixture[str])
     assert "tilvalg:" in text and "AMG'ens navn" in text and "vis denne hjælp" in text
     assert "usage" not in text and "show this help" not in text
     with pytest.raises(SystemExit):
-        main(["new"])
+        main(["report"])
     line = said(capsys)
-    assert line == "amk: new: disse skal angives: --amg (amk new --help)\n"
+    assert line == "amk: report: disse skal angives: FIL (amk report --help)\n"
     with pytest.raises(SystemExit):
         main(["--bogus"])
     assert said(capsys) == "amk: ukendte argumenter: --bogus (amk --help)\n"
@@ -74,9 +74,9 @@ def test_an_english_config_gets_english(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["resume", "--config", str(config), "--sessions", folder]) == 2
     assert "no unfinished workshop to resume" in said(capsys)
     with pytest.raises(SystemExit):
-        main(["new", f"--config={config}"])
+        main(["report", f"--config={config}"])
     line = said(capsys)
-    assert "usage" not in line and "the following arguments are required: --amg" in line
+    assert line == "amk: report: the following arguments are required: FILE (amk report --help)\n"
 
 
 def test_the_language_is_peeked_before_parsing(tmp_path: Path) -> None:
@@ -109,3 +109,24 @@ def test_the_language_is_peeked_before_parsing(tmp_path: Path) -> None:
 def test_problems_from_below_are_said_in_danish(english: str, danish: str) -> None:
     assert words_for("da").problem(english) == danish
     assert words_for("en").problem(english) == english
+
+
+def test_new_without_an_amg_names_the_ones_the_folder_knows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(tmp_path / "s")
+    assert main(["new", "--sessions", folder]) == 2
+    assert said(capsys) == "amk: --amg: AMG'ens navn mangler\n"
+    from amk_tui.config import load_config
+    from amk_tui.core.setup import new_session
+    from amk_tui.store import SessionStore
+
+    store = SessionStore(tmp_path / "s")
+    program = load_config(REPO / "config.toml").program
+    for name in ("AMG Lager", "amg  lager", "Kantinen"):
+        store.create(new_session(name, program, groups=["A"]))
+    assert main(["new", "--sessions", folder]) == 2
+    line = said(capsys)
+    assert line.startswith("amk: --amg: AMG'ens navn mangler; kendte her: ")
+    assert line.count('"') == 4 and "Kantinen" in line and "lager" in line.lower()
+    assert len(list((tmp_path / "s").glob("*.toml"))) == 3  # nothing written
