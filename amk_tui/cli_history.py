@@ -203,7 +203,8 @@ def show_due(store: SessionStore, content: Content, today: dt.date, only: bool) 
         if k.assessment_overdue(today):
             parts.append(content.t("history.assessment_due", date=content.date(k.next_assessment)))
         if k.overdue_actions:
-            parts.append(content.t("history.actions_due", n=k.overdue_actions))
+            n = k.overdue_actions
+            parts.append(content.t("history.action_due" if n == 1 else "history.actions_due", n=n))
         line = f"  ! {one_line(k.amg, NAME_WIDTH)}: {'; '.join(parts)}"
         console.print(Text(line))
     return 0

@@ -127,6 +127,7 @@ def test_list_marks_what_is_due_and_due_shows_only_that(
     assert main(["list", "--due", *where]) == 0
     out = capsys.readouterr().out
     assert "AMG Sent" in out and "1 " in out and "AMG Fin" not in out
+    assert "1 åben handling over fristen" in out  # one action: the singular
 
 
 def test_the_html_referat_has_the_trend_from_the_third_workshop_on(
