@@ -30,6 +30,17 @@ def group_color(index: int) -> RGB:
     return GROUP_COLORS[index % len(GROUP_COLORS)]
 
 
+FACTOR_COLORS: tuple[int, ...] = (0, 1, 2, 3, 6, 7)
+"""The six factors' lines over time (`amk trend`): vermillion, blue, green, purple, yellow and
+black (light on a dark canvas) — no two blues or two oranges side by side, as the groups'
+first six would give."""
+
+
+def factor_color(index: int) -> RGB:
+    """The colour of factor number `index + 1` in a chart of the six factors."""
+    return GROUP_COLORS[FACTOR_COLORS[index % len(FACTOR_COLORS)]]
+
+
 def hex_color(rgb: RGB) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 

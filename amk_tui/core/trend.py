@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from amk_tui.core.palette import group_color
+from amk_tui.core.palette import factor_color
 from amk_tui.core.scores import FACTOR_IDS, stats_by_factor
 from amk_tui.core.series import Series
 from amk_tui.core.session import Session
@@ -121,7 +121,7 @@ def factor_series(trend: Trend, labels: Sequence[str], colored: bool = True) -> 
     """One line per factor over the workshops: its number as the letter, `labels` (short,
     in FACTOR_IDS order) as the names, the palette's colours in factor order."""
     return [
-        Series(str(i + 1), label, trend.values(f), group_color(i) if colored else None)
+        Series(str(i + 1), label, trend.values(f), factor_color(i) if colored else None)
         for i, (f, label) in enumerate(zip(FACTOR_IDS, labels, strict=True))
     ]
 
