@@ -17,6 +17,7 @@ from amk_tui.core.clock import FakeClock
 from amk_tui.core.scores import FACTOR_IDS
 from amk_tui.core.setup import new_session
 from amk_tui.screens.workshop import WorkshopScreen
+from amk_tui.store import SessionStore
 from amk_tui.views.groupwork import GroupWorkView
 from amk_tui.views.scoring import ScoringView
 from amk_tui.widgets.big_countdown import BigCountdown
@@ -161,17 +162,25 @@ async def test_hidden_until_reveal_the_grid_shows_dots_and_no_chart(make_app: Ma
 
 
 async def test_with_a_room_window_the_console_grid_shows_values_but_not_the_chart(
-    make_app: MakeApp,
+    make_app: MakeApp, store: SessionStore
 ) -> None:
+    from amk_tui.room.presence import RoomMark
+
     app = make_app(step=DIALOG, revealed=False)
-    app.room_following = True  # the room reads its own window: the console may show values
-    async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("4")
-        await pilot.pause()
-        view = app.screen.query_one(ScoringView)
-        grid = view.query_one(ScoreGrid)
-        assert not grid.masked and cell(grid, 0, 0) == "4"
-        assert not view.query_one(RadarChart).display
+    (path,) = store.files()
+    mark = RoomMark(path)  # a room window follows: its lock is held all along (the app looks)
+    app.room_following = True  # … and the console knows it from the start
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("4")
+            await pilot.pause()
+            assert app.room_following  # a look at the room's lock in between agrees
+            view = app.screen.query_one(ScoringView)
+            grid = view.query_one(ScoreGrid)
+            assert not grid.masked and cell(grid, 0, 0) == "4"
+            assert not view.query_one(RadarChart).display
+    finally:
+        mark.release()
 
 
 async def test_esc_on_the_group_work_itself_changes_nothing(make_app: MakeApp) -> None:
