@@ -189,6 +189,9 @@ class WorkshopScreen(WorkshopBase):
         empty = view.first_empty(scene)
         if empty is not None:
             grid.go_to(*empty)
+        elif digits:  # every cell is filled: a digit typed from afar must not replace a score
+            self.app.notify(self.t("grid.full"), severity="warning", timeout=8)
+            digits = []
         if shown:
             self.set_focus(grid)
         for value in digits:

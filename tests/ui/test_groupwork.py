@@ -205,3 +205,22 @@ async def test_stepping_on_from_the_grid_leaves_the_group_work(make_app: MakeApp
         await pilot.press("pageup")  # back: the group work again, not the grid
         await pilot.pause()
         assert shown(app) == "groupwork"
+
+
+async def test_a_digit_on_the_group_work_never_replaces_a_score_when_all_are_in(
+    make_app: MakeApp, config: Config, clock: FakeClock
+) -> None:
+    """Found on a walk: with every cell filled, a digit typed on the group work went into
+    the grid's cursor cell and replaced a group's score without a word."""
+    session = new_session("Test AMG", config.program, groups=["", "", ""], date=TODAY, clock=clock)
+    for group in session.groups:
+        for factor in FACTOR_IDS:
+            group.set_score(factor, 5)
+    app = make_app(session=session, step=DIALOG)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert shown(app) == "scoring"  # the grid opens, to correct a cell on purpose
+        assert all(g.scores[f] == 5 for g in saved(app).groups for f in FACTOR_IDS)
+        assert any("Alle felter er udfyldt" in n.message for n in app._notifications)
