@@ -35,7 +35,6 @@ class SlideView(VerticalScroll):
     SlideView.-model #slide-model { display: block; }
     SlideView.-stacked #slide-main { layout: vertical; }
     SlideView.-stacked #slide-model { width: 100%; }
-    SlideView.-example #slide-model { width: 2fr; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
