@@ -74,7 +74,7 @@ def build_referat(
         priorities=tuple(content.factor(f) for f in session.priorities),
         decisions=_items(session.decisions) if notes else (),
         decision_count=len(_items(session.decisions)),
-        actions=_action_lines([a for a in session.actions if not a.origin], notes),
+        actions=_action_lines(session.actions, notes),  # as on screen: carried-over ones too
         followups=_action_lines(_followups(session, previous), notes),
         followup_date=previous.date if previous is not None and previous_has else None,
         next_assessment=session.next_assessment,

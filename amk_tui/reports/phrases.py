@@ -54,7 +54,11 @@ def annual_lines(r: Referat, strong: Strong) -> list[str]:
         names = ", ".join(strong(f.name) for f in r.priorities)
         lines.append(w.t("annual.priorities", factors=names))
     open_ = sum(a.status in ("open", "in-progress") for a in r.actions)
-    lines.append(w.t("annual.actions", n=len(r.actions), open=open_))
+    if len(r.actions) == 1:
+        state = w.t("annual.one_open" if open_ else "annual.one_done")
+        lines.append(w.t("annual.action", state=state))
+    else:
+        lines.append(w.t("annual.actions", n=len(r.actions), open=open_))
     if r.next_assessment is not None:
         lines.append(w.t("annual.next", date=w.date_long(r.next_assessment)))
     return lines
