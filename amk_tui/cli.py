@@ -29,6 +29,7 @@ from amk_tui import __version__
 from amk_tui.cli_history import add_history_commands, run_history
 from amk_tui.cli_words import DEFAULT_LANGUAGE, CliWords, peek_language, words_for
 from amk_tui.config import Config, load_config
+from amk_tui.core.dates import parse_date
 from amk_tui.core.errors import AmkError
 from amk_tui.core.scores import MAX_GROUPS
 from amk_tui.core.session import MAX_NAME
@@ -108,11 +109,16 @@ def _name(w: CliWords) -> Callable[[str], str]:
 
 
 def _date(w: CliWords) -> Callable[[str], dt.date]:
+    """An argparse type: a date as the app takes it (`31.12.2026`, `2026-12-31`, `31/12`)."""
+
     def parse(text: str) -> dt.date:
         try:
-            return dt.date.fromisoformat(text)
+            day = parse_date(text, dt.date.today())
         except ValueError:
-            raise argparse.ArgumentTypeError(w.t("not_a_date", text=repr(text))) from None
+            day = None
+        if day is None:
+            raise argparse.ArgumentTypeError(w.t("not_a_date", text=repr(clip(text, 20))))
+        return day
 
     return parse
 
@@ -186,7 +192,7 @@ def _new_arguments(new: argparse.ArgumentParser, w: CliWords) -> None:
     new.add_argument(
         "--facilitator", default="", type=name, metavar=w.t("name"), help=w.t("new_facilitator")
     )
-    new.add_argument("--date", type=_date(w), default=None, metavar="YYYY-MM-DD",
+    new.add_argument("--date", type=_date(w), default=None, metavar=w.t("date"),
                      help=w.t("new_date"))  # fmt: skip
     _groups(new, w, "new_groups")
     new.add_argument("--variant", type=int, choices=(1, 2), default=1, help=w.t("new_variant"))

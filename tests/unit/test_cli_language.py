@@ -130,3 +130,14 @@ def test_new_without_an_amg_names_the_ones_the_folder_knows(
     assert line.startswith("amk: --amg: AMG'ens navn mangler; kendte her: ")
     assert line.count('"') == 4 and "Kantinen" in line and "lager" in line.lower()
     assert len(list((tmp_path / "s").glob("*.toml"))) == 3  # nothing written
+
+
+def test_dates_on_the_command_line_as_the_app_takes_them() -> None:
+    import datetime as dt
+
+    from amk_tui.cli import build_parser
+
+    parser = build_parser(words_for("da"))
+    for typed in ("31.12.2026", "2026-12-31", "31-12-2026"):
+        args = parser.parse_args(["new", "--amg", "A", "--date", typed])
+        assert args.date == dt.date(2026, 12, 31)
