@@ -156,7 +156,7 @@ async def test_the_groups_answers_then_the_deck_s_three_wrapup_questions(
             "Møde i januar",
         )
         assert item_kind(app) == "decisions"
-        assert card().startswith("amk")  # amk's own step, not numbered among the deck's
+        assert card().startswith("Opsamling")  # not numbered among the deck's questions
 
 
 async def test_the_priorities_answer_shows_the_groups_ticks(make_app: MakeApp) -> None:
