@@ -28,11 +28,23 @@ async def run_own_binding(node: Widget, event: events.Key) -> bool:
 
 
 class Field(Input):
-    """An `Input` whose editing keys keep their order."""
+    """An `Input` whose editing keys keep their order.
+
+    `clear_on_submit`: Enter hands the text on (`Submitted.value`) and empties the field at
+    once, in the order typed — so letters typed right after it start the next item, even
+    when the whole burst reaches the field before anyone has read the first item.
+    """
+
+    clear_on_submit = False
 
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable or not await run_own_binding(self, event):
             await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        if self.clear_on_submit:
+            self.value = ""
 
 
 class NotesArea(TextArea):
@@ -41,3 +53,4 @@ class NotesArea(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable or not await run_own_binding(self, event):
             await super()._on_key(event)
+

@@ -43,7 +43,9 @@ class ItemList(Vertical):
         self.read_only = False
 
     def compose(self) -> ComposeResult:
-        yield Field(placeholder=self.placeholder, id="item-input")
+        field = Field(placeholder=self.placeholder, id="item-input")
+        field.clear_on_submit = True  # a burst "a⏎b⏎" gives the items a and b
+        yield field
         yield ListView(id="item-view")
 
     def show(self, items: Sequence[str], read_only: bool = False) -> None:
@@ -64,18 +66,21 @@ class ItemList(Vertical):
     @on(Input.Submitted, "#item-input")
     def add(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._take(event.input):
+        if self._add(event.value):
             self.post_message(self.Changed(self, tuple(self.items)))
 
     def take_typed(self) -> tuple[str, ...] | None:
         """The items with what is typed but not yet added (the question is being left)."""
-        return tuple(self.items) if self._take(self.query_one(Input)) else None
+        field = self.query_one(Input)
+        if not self._add(field.value):
+            return None
+        field.clear()
+        return tuple(self.items)
 
-    def _take(self, field: Input) -> bool:
-        text = field.value.strip()
+    def _add(self, typed: str) -> bool:
+        text = typed.strip()
         if not text or self.read_only:
             return False
-        field.clear()
         self.items.append(text)
         self.query_one(ListView).append(ListItem(Label(Text(f"• {visible(text)}"))))
         return True

@@ -121,3 +121,27 @@ async def test_a_redraw_while_typing_keeps_the_letters_not_yet_reported(
         await pilot.press("pagedown")
         await pilot.pause()
         assert saved(app).notes["hvorfor"] == "Tillid"
+
+
+async def test_items_typed_in_one_burst_with_enters_stay_whole() -> None:
+    """Found on a walk: "Faste punkter⏎Fejre⏎" pasted at once gave "Faste punkterF" and
+    "ejre": the Enter's item was taken from the field after the next letter was in."""
+    from textual.app import App, ComposeResult
+
+    from amk_tui.widgets.item_list import ItemList
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ItemList("…")
+
+    app = One()
+    async with app.run_test() as pilot:
+        items = app.query_one(ItemList)
+        items.focus()
+        await pilot.pause()
+        for _ in range(3):
+            burst(app, [*"Faste punkter", "enter", *"Fejre det", "enter", *"Mere"])  # type: ignore[arg-type]
+            await pilot.pause(0.2)
+            assert items.items[-2:] == ["Faste punkter", "Fejre det"]
+            assert items.query_one(Input).value == "Mere"
+            items.query_one(Input).value = ""
