@@ -53,4 +53,3 @@ class NotesArea(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable or not await run_own_binding(self, event):
             await super()._on_key(event)
-
