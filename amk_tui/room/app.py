@@ -40,10 +40,16 @@ class RoomApp(App[int]):
     POLL = 0.2
     """Seconds between two looks at the session file (a change shows within half a second)."""
 
-    def __init__(self, config: Config, path: Path, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(
+        self, config: Config, path: Path, *, clock: Clock = SYSTEM_CLOCK, moves_on: bool = False
+    ) -> None:
         super().__init__()
         self.config = config
         self.path = path
+        self.clock = clock
+        self.moves_on = moves_on
+        """Opened without a file: when this workshop is over (finished, or its console gone)
+        and a newer one is live in the same folder, the room follows that one."""
         self.follower = Follower(path, clock=clock)
         self.content: Content = load_content(
             config.language,
@@ -103,11 +109,32 @@ class RoomApp(App[int]):
             self._mark = RoomMark(self.path)
         alive = console_alive(self.path)
         self._missed = 0 if alive else self._missed + 1
+        over = self.session is not None and self.session.finished
+        if self.moves_on and (over or self._missed >= WAIT_AFTER) and self._move_on():
+            return
         screen = self.screen
         if isinstance(screen, RoomScreen):
             finished = self.session is not None and self.session.finished
             waiting = self._missed >= WAIT_AFTER and not finished
             screen.waiting(self.content.t("room.waiting") if waiting else "")
+
+    def _move_on(self) -> bool:
+        """Follow the newest live workshop of the folder if it is another one (True)."""
+        listed, _ = self.follower.store.summaries()
+        live = next(
+            (s.path for s in listed if not s.finished and console_alive(s.path)),
+            None,
+        )
+        if live is None or live == self.path:
+            return False
+        if self._mark is not None:
+            self._mark.release()
+        self.path, self.follower = live, Follower(live, clock=self.clock)
+        self._mark, self._missed, self._previous_of = RoomMark(live), 0, ""
+        self.follower.poll()
+        self._adopt_language()
+        self.call_next(self.redraw)
+        return True
 
     async def redraw(self) -> None:
         session = self.session

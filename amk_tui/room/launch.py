@@ -14,6 +14,7 @@ def room(config: Config, store: SessionStore, path: Path | None) -> int:
     """Follow `path`, or the unfinished workshop saved most recently in the sessions folder."""
     from amk_tui.room.app import RoomApp
 
+    moves_on = path is None
     if path is None:
         entry = store.newest_unfinished()
         if entry is None:
@@ -26,6 +27,6 @@ def room(config: Config, store: SessionStore, path: Path | None) -> int:
             SessionStore(path.parent, clock=store.clock).load(path)
         except SessionError as exc:
             raise AmkError(str(exc)) from None
-    app = RoomApp(config, path)
+    app = RoomApp(config, path, moves_on=moves_on)
     app.run()
     return app.return_code or 0

@@ -207,3 +207,31 @@ async def test_a_finished_workshop_shows_its_summary(
         await rpilot.pause()
         assert room.screen.query_one("#view-summary").display
         assert "Opsummering" in shown(room)
+
+
+async def test_a_room_opened_without_a_file_moves_on_to_the_next_live_workshop(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    """Found on a walk: a room left open showed the first workshop's summary while the
+    second was running in the same folder."""
+    first = new_session("AMG Først", config.program, groups=["A"], date=TODAY, clock=clock)
+    first.finish()
+    first_path = store.create(first)
+    room = RoomApp(config, first_path, clock=clock, moves_on=True)
+    fixed = RoomApp(config, first_path, clock=clock)  # `amk room FILE`: stays on that file
+    app = console(config, store, clock)  # the next workshop starts, its console open
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.path is not None and app.path != first_path
+        async with room.run_test(size=(120, 36)) as rpilot:
+            for _ in range(PRESENCE_EVERY):
+                await room.look()
+            await rpilot.pause()
+            assert room.path == app.path
+            assert room.session is not None and room.session.amg == "AMG Rum"
+            assert "Arbejdsmiljø og Udvikling" in shown(room)  # its first slide
+        async with fixed.run_test(size=(120, 36)):
+            for _ in range(PRESENCE_EVERY):
+                await fixed.look()
+            assert fixed.path == first_path
