@@ -90,6 +90,8 @@ class WorkshopScreen(WorkshopBase):
         shown = view_kind(item, self.scoring)
         if action in CHART_KEYS:
             return shown in ("scoring", "comparison")
+        if action == "rows" and item.kind == "groupwork" and self.session.variant == 2:
+            return not self.readonly  # "hver især": each slip typed from the group work
         if action in GROUP_KEYS:
             return shown == "scoring" and not self.readonly
         if action in PLAN_KEYS:
@@ -304,6 +306,8 @@ class WorkshopScreen(WorkshopBase):
         from amk_tui.screens.rows import RowsScreen
 
         index = self.focused_group()
+        if index is None and self.session.groups:  # from the group work: the first group
+            index = 0
         if index is not None:
             self.app.push_screen(RowsScreen(index))
 

@@ -98,5 +98,6 @@ def reported_text(scene: Scene) -> Text:
         text.append("■" * filled + "□" * (len(FACTOR_IDS) - filled))
         text.append("   ")
     if not scene.room:
-        text.append("\n" + scene.t("groupwork.hint"), Style(dim=True))
+        hint = "groupwork.hint_rows" if scene.session.variant == 2 else "groupwork.hint"
+        text.append("\n" + scene.t(hint), Style(dim=True))
     return text

@@ -224,3 +224,23 @@ async def test_a_digit_on_the_group_work_never_replaces_a_score_when_all_are_in(
         assert shown(app) == "scoring"  # the grid opens, to correct a cell on purpose
         assert all(g.scores[f] == 5 for g in saved(app).groups for f in FACTOR_IDS)
         assert any("Alle felter er udfyldt" in n.message for n in app._notifications)
+
+
+async def test_variant_2_slips_are_typed_from_the_group_work_with_i(make_app: MakeApp) -> None:
+    """Found on a walk: in "hver især" the only way in from the group work was a digit,
+    which wrote the group's joint score; `i` now opens the slips for the first group."""
+    from amk_tui.screens.rows import RowsScreen
+
+    app = make_app(step=DIALOG, variant=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "i skriver deltagernes sedler" in str(
+            app.screen.query_one(GroupWorkView).query_one("#reported", Static).render()
+        )
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, RowsScreen)
+        await pilot.press(*"324332", "enter")
+        await pilot.pause()
+        group = saved(app).groups[0]
+        assert group.rows == [(3, 2, 4, 3, 3, 2)] and group.scores == {}
