@@ -117,6 +117,7 @@ class AppKeys(App[int]):
         elif reason == "max_groups":
             self.notify(t("group.max", n=MAX_GROUPS), severity="warning")
         elif reason == "end":
+            self.clear_notifications()  # PageDown again: one notice, not a stack over the footer
             self.notify(t("notify.end_of_program"))
         elif reason == "full":
             self.notify(t("notify.full"), severity="warning")

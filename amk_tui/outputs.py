@@ -48,7 +48,8 @@ def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
     real = Path(os.path.realpath(target))
     if SUFFIX in (target.suffix.lower(), real.suffix.lower()):
         raise OutputRefused(
-            target, "a .toml file is a session or a config; name the report .md, .html or .csv"
+            target,
+            "a .toml file is a session or a config; name the report .md, .html, .csv or .xlsx",
         )
     if real.name == INDEX or (real.name.startswith(".") and real.name.endswith(".lock")):
         raise OutputRefused(target, "is amk's own bookkeeping file")

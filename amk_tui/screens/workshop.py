@@ -191,7 +191,7 @@ class WorkshopScreen(WorkshopBase):
         empty = view.first_empty(scene)
         if empty is not None:
             grid.go_to(*empty)
-        elif digits:  # every cell is filled: a digit typed from afar must not replace a score
+        elif digits and not self.readonly:  # all filled: a digit from afar replaces nothing
             self.app.notify(self.t("grid.full"), severity="warning", timeout=8)
             digits = []
         if shown:

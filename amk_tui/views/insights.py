@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from amk_tui.config.content import Factor
 from amk_tui.core.scores import (
     change_since,
     format_mean,
@@ -38,10 +39,19 @@ def insight_lines(scene: Scene, long: bool = False) -> list[str]:
     if previous is not None and previous.groups:
         change = change_since(stats, stats_by_factor(previous.groups))
         parts = [
-            f"{content.factor(fid).number}{trend_arrow(delta)}"
+            _change_part(content.factor(fid), delta, decimal, long)
             for fid, delta in change.items()
             if delta is not None
         ]
         if parts:
-            lines.append(scene.t("insights.change", changes=" ".join(parts)))
+            joined = (" · " if long else " ").join(parts)
+            lines.append(scene.t("insights.change", changes=joined))
     return lines
+
+
+def _change_part(factor: Factor, delta: float, decimal: str, long: bool) -> str:
+    """`Åbenhed ↑ +0,5` where the room reads it (long), `1↑` in a narrow panel."""
+    if not long:
+        return f"{factor.number}{trend_arrow(delta)}"
+    signed = f"{delta:+.1f}".replace("-", "−").replace(".", decimal)
+    return f"{factor.short} {trend_arrow(delta)} {signed}"
