@@ -27,7 +27,7 @@ from typing import Any, NoReturn
 
 from amk_tui import __version__
 from amk_tui.cli_history import add_history_commands, run_history
-from amk_tui.cli_words import DEFAULT_LANGUAGE, CliWords, peek_language, words_for
+from amk_tui.cli_words import DEFAULT_LANGUAGE, CliWords, peek_config, words_for
 from amk_tui.config import Config, load_config
 from amk_tui.core.dates import parse_date
 from amk_tui.core.errors import AmkError
@@ -224,11 +224,13 @@ def sessions_folder(args: argparse.Namespace, config: Config) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    words = words_for(peek_language(arguments))
+    named, peeked = peek_config(arguments)
+    words = words_for(peeked.language if peeked is not None else DEFAULT_LANGUAGE)
     args = build_parser(words).parse_args(arguments)
     where: list[Path] = []  # the sessions folder, once known: where a crash log goes
     try:
-        return _dispatch(args, where, words)
+        same = peeked is not None and named == getattr(args, "config", None)
+        return _dispatch(args, where, words, peeked if same else None)
     except AmkError as exc:
         said = words.t(exc.said, **exc.said_values) if exc.said else words.problem(str(exc))
         print(visible(f"amk: {said}", multiline=False), file=sys.stderr)
@@ -250,12 +252,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CRASH
 
 
-def _dispatch(args: argparse.Namespace, where: list[Path], words: CliWords) -> int:
+def _dispatch(
+    args: argparse.Namespace, where: list[Path], words: CliWords, config: Config | None
+) -> int:
     from amk_tui import commands
 
     if args.command == "check-config":
         return commands.check_config(args.path or args.config, words)
-    config = load_config(getattr(args, "config", None))
+    config = config or load_config(getattr(args, "config", None))
     store = SessionStore(sessions_folder(args, config))
     where.append(store.folder)
     if (done := run_history(args, store, config)) is not None:

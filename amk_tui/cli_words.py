@@ -12,10 +12,10 @@ each, and said again in the language; anything else passes through unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from amk_tui.config import Content, load_config, load_content
+from amk_tui.config import Config, Content, load_config, load_content
 from amk_tui.core.errors import AmkError
 
 DEFAULT_LANGUAGE = "da"
@@ -110,9 +110,10 @@ def words_for(language: str) -> CliWords:
     return CliWords(load_content(language))
 
 
-def peek_language(argv: Sequence[str], load: Callable[[str | None], str] | None = None) -> str:
-    """The config's language, read before the arguments are parsed: `--config PATH` (or
-    `check-config PATH`) if given, else the lookup order; Danish if the config is broken."""
+def peek_config(argv: Sequence[str]) -> tuple[str | None, Config | None]:
+    """The config named before the arguments are parsed (`--config PATH`, or `check-config
+    PATH`; None: the lookup order) and, if it loads, the config itself — read once: the
+    command goes on with it (a broken one is read again there, to be reported)."""
     path: str | None = None
     args = list(argv)
     for i, arg in enumerate(args):
@@ -123,10 +124,12 @@ def peek_language(argv: Sequence[str], load: Callable[[str | None], str] | None 
     if path is None and args[:1] == ["check-config"] and len(args) > 1:
         path = args[1] if not args[1].startswith("-") else None
     try:
-        return (load or _language_of)(path)
+        return path, load_config(path)
     except (AmkError, OSError, ValueError):
-        return DEFAULT_LANGUAGE
+        return path, None
 
 
-def _language_of(path: str | None) -> str:
-    return load_config(path).language
+def peek_language(argv: Sequence[str]) -> str:
+    """The config's language (Danish if the config is broken)."""
+    _, config = peek_config(argv)
+    return DEFAULT_LANGUAGE if config is None else config.language

@@ -35,24 +35,14 @@ def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
     - amk's own lock and index files.
     A name that does not exist yet is fine (a missing folder fails when writing).
     """
-    try:
-        info: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise OutputRefused(target, f"cannot check it ({exc.strerror or exc})") from None
-    except ValueError:  # a NUL in the name
-        raise OutputRefused(target, "is not a usable file name") from None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise OutputRefused(target, f"{not_regular(info.st_mode)}: give a file name for the report")
+    info = _regular_or_new(target, ": give a file name for the report")
     real = Path(os.path.realpath(target))
     if SUFFIX in (target.suffix.lower(), real.suffix.lower()):
         raise OutputRefused(
             target,
             "a .toml file is a session or a config; name the report .md, .html, .csv or .xlsx",
         )
-    if real.name == INDEX or (real.name.startswith(".") and real.name.endswith(".lock")):
-        raise OutputRefused(target, "is amk's own bookkeeping file")
+    _not_bookkeeping(target, real)
     if info is None:
         return
     for source in sources:
@@ -70,19 +60,9 @@ def refuse_copy(target: Path, own: Path) -> None:
     file (a copy would replace a device node or FIFO with a file), amk's own lock and index
     files, and the file of *another* workshop (its notes would be lost).
     """
-    try:
-        info: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise OutputRefused(target, f"cannot check it ({exc.strerror or exc})") from None
-    except ValueError:
-        raise OutputRefused(target, "is not a usable file name") from None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise OutputRefused(target, not_regular(info.st_mode))
+    info = _regular_or_new(target)
     real = Path(os.path.realpath(target))
-    if real.name == INDEX or (real.name.startswith(".") and real.name.endswith(".lock")):
-        raise OutputRefused(target, "is amk's own bookkeeping file")
+    _not_bookkeeping(target, real)
     if info is None:
         return
     with contextlib.suppress(OSError):
@@ -90,6 +70,27 @@ def refuse_copy(target: Path, own: Path) -> None:
             return
     if _holds_session(real):
         raise OutputRefused(target, "holds another workshop; choose another name")
+
+
+def _regular_or_new(target: Path, advice: str = "") -> os.stat_result | None:
+    """`target`'s stat (links followed), None if it does not exist yet; OutputRefused if it
+    is no regular file (a folder, FIFO, device, socket) or can't be checked."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputRefused(target, f"cannot check it ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL in the name
+        raise OutputRefused(target, "is not a usable file name") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputRefused(target, f"{not_regular(info.st_mode)}{advice}")
+    return info
+
+
+def _not_bookkeeping(target: Path, real: Path) -> None:
+    if real.name == INDEX or (real.name.startswith(".") and real.name.endswith(".lock")):
+        raise OutputRefused(target, "is amk's own bookkeeping file")
 
 
 def _holds_session(path: Path) -> bool:

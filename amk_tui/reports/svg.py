@@ -234,13 +234,7 @@ def bars_svg(
     width = left + n * slot + font
     unit = plot_h / radar.SCALE_MAX
     base = top + plot_h
-    out = [f'<g class="guides" stroke="{GUIDE}" stroke-width="0.8">']
-    for level in radar.RING_LEVELS:
-        y = base - level * unit
-        out.append(f'<line x1="{_n(left)}" y1="{_n(y)}" x2="{_n(width - font)}" y2="{_n(y)}"/>')
-    out.append("</g>")
-    out += [_text(left - 6, base - v * unit + 4, str(v), anchor="end", size=font * 0.85)
-            for v in radar.RING_LEVELS]  # fmt: skip
+    out = scale_lines(left, width - font, base, unit, font)
     bar_w = (slot - 16) / groups
     for i, label in enumerate(labels):
         x0 = left + i * slot + 8
@@ -263,3 +257,15 @@ def _bar(x: float, w: float, base: float, unit: float, v: float | None, line: Li
         f'y="{_n(base - h)}" width="{_n(w - 2)}" height="{_n(h)}" fill="{line.color}"/>'
         + _text(x + w / 2, base - h - 3, line.letter, size=font * 0.8, bold=True, fill=line.color)
     )
+
+
+def scale_lines(left: float, right: float, base: float, unit: float, font: float) -> list[str]:
+    """The 1–5 scale behind bars or lines: a guide across per level, its number at the left."""
+    out = [f'<g class="guides" stroke="{GUIDE}" stroke-width="0.8">']
+    for level in radar.RING_LEVELS:
+        y = base - level * unit
+        out.append(f'<line x1="{_n(left)}" y1="{_n(y)}" x2="{_n(right)}" y2="{_n(y)}"/>')
+    out.append("</g>")
+    out += [_text(left - 6, base - v * unit + 4, str(v), anchor="end", size=font * 0.85)
+            for v in radar.RING_LEVELS]  # fmt: skip
+    return out

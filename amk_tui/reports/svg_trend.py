@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from amk_tui.core import radar
-from amk_tui.reports.svg import GUIDE, Line, _legend, _n, _svg, _text
+from amk_tui.reports.svg import Line, _legend, _n, _svg, _text, scale_lines
 
 
 def trend_svg(
@@ -30,13 +30,7 @@ def trend_svg(
     def x_of(i: int) -> float:
         return x0 + i * step
 
-    out = [f'<g class="guides" stroke="{GUIDE}" stroke-width="0.8">']
-    for level in radar.RING_LEVELS:
-        y = base - level * unit
-        out.append(f'<line x1="{_n(left)}" y1="{_n(y)}" x2="{_n(width - font)}" y2="{_n(y)}"/>')
-    out.append("</g>")
-    out += [_text(left - 6, base - v * unit + 4, str(v), anchor="end", size=font * 0.85)
-            for v in radar.RING_LEVELS]  # fmt: skip
+    out = scale_lines(left, width - font, base, unit, font)
     every = max(1, round(len(dates) * 80 / max(width, 1) / 8)) if len(dates) > 8 else 1
     for i, label in enumerate(dates):
         if i % every == 0 or i == len(dates) - 1:

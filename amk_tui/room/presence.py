@@ -22,14 +22,15 @@ def room_lock_path(session: Path) -> Path:
     return session.with_name(f".{session.name}.room")
 
 
-def _held_exclusively(path: Path) -> bool:
-    """True if another process holds an exclusive lock (a shared one cannot be had)."""
+def _held(path: Path, mode: int) -> bool:
+    """True if another process holds a lock on `path` that keeps us from taking one of
+    `mode` now: ask for a shared lock to see an exclusive one, an exclusive to see any."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return False  # no lock file: nobody ever locked it
     try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
     except OSError:
         return True
     else:
@@ -41,25 +42,12 @@ def _held_exclusively(path: Path) -> bool:
 
 def console_alive(session: Path) -> bool:
     """Does a facilitator's amk have this workshop open (its edit lock is held)?"""
-    return _held_exclusively(console_lock_path(session))
+    return _held(console_lock_path(session), fcntl.LOCK_SH)
 
 
 def room_following(session: Path) -> bool:
     """Does a room window follow this workshop (its shared lock is held)?"""
-    path = room_lock_path(session)
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
-    finally:
-        os.close(fd)
+    return _held(room_lock_path(session), fcntl.LOCK_EX)
 
 
 class RoomMark:
