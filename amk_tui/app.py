@@ -27,7 +27,7 @@ from amk_tui.core.trend import KnownAmg, Visit, known_amgs
 from amk_tui.core.workshop import Workshop
 from amk_tui.keeper import Keeper, describe
 from amk_tui.store import SessionStore, StoreError, Summary, Unreadable
-from amk_tui.themes import DARK, THEMES
+from amk_tui.themes import start_with
 
 
 class AmkApp(AppKeys):
@@ -57,6 +57,7 @@ class AmkApp(AppKeys):
         throwaway: bool = False,
     ) -> None:
         super().__init__()
+        start_with(self)
         self.throwaway = throwaway
         """`amk --demo`: the sessions folder is temporary and goes when amk quits."""
         self.today = today or dt.date.today()
@@ -98,9 +99,6 @@ class AmkApp(AppKeys):
 
     # -- start --------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = DARK.name
         self.title = self.content.t("app_title")
         session, path = self._initial
         if session is not None and path is not None:

@@ -255,23 +255,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(
     args: argparse.Namespace, where: list[Path], words: CliWords, config: Config | None
 ) -> int:
-    from amk_tui import commands
-
     if args.command == "check-config":
-        return commands.check_config(args.path or args.config, words)
+        from amk_tui.commands import check_config
+
+        return check_config(args.path or args.config, words)
     config = config or load_config(getattr(args, "config", None))
     store = SessionStore(sessions_folder(args, config))
     where.append(store.folder)
     if (done := run_history(args, store, config)) is not None:
         return done
-    if args.command == "list":
-        return commands.list_sessions(store, config)
-    if args.command == "purge":
-        return commands.purge(store, args.older_than, args.yes, words)
-    if args.command == "report":
-        return commands.report(store, store.resolve(args.file), args, words)
-    if args.command == "handout":
-        return commands.handout(store, config, args, words)
+    if args.command in ("purge", "report", "handout"):
+        return _paper_command(args, store, config, words)
     import amk_tui.launch as launch
 
     if args.command == "new":
@@ -285,3 +279,17 @@ def _dispatch(
     if args.demo:
         return launch.demo(config, args)
     return launch.start(config, store)
+
+
+def _paper_command(
+    args: argparse.Namespace, store: SessionStore, config: Config, words: CliWords
+) -> int:
+    """`purge`, `report` and `handout`: Rich's tables and Markdown are loaded for these only,
+    not on the app's way in."""
+    from amk_tui import commands
+
+    if args.command == "purge":
+        return commands.purge(store, args.older_than, args.yes, words)
+    if args.command == "report":
+        return commands.report(store, store.resolve(args.file), args, words)
+    return commands.handout(store, config, args, words)

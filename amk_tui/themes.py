@@ -6,6 +6,9 @@ for accents that are also carried by bold text, letters or position.
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.app import App
 from textual.theme import Theme
 
 DARK = Theme(
@@ -37,3 +40,16 @@ LIGHT = Theme(
     dark=False,
 )
 THEMES = (DARK, LIGHT)
+
+
+def start_with(app: App[Any], theme: Theme = DARK) -> None:
+    """Register the projector themes and take `theme` from the first frame — called in the
+    app's `__init__`, before any CSS is parsed. Setting `app.theme` once the app runs makes
+    Textual parse every stylesheet a second time (~30 ms of a start)."""
+    for each in THEMES:
+        app.register_theme(each)
+    app.set_reactive(App.theme, theme.name)
+    app.stylesheet.set_variables(app.get_css_variables())
+    dark = theme.dark
+    app.update_classes({f"-theme-{theme.name}": True, "-dark-mode": dark, "-light-mode": not dark},
+                       update=False)  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -179,6 +180,20 @@ def _base(language: str) -> Traversable:
     return resources.files("amk_tui.config").joinpath("content", language)
 
 
+@cache
+def _packaged(language: str) -> tuple[dict[str, Any], dict[str, str], tuple[Slide, ...]]:
+    """The package's own content, strings and slides for `language`, read and parsed once a
+    process: the command line's words and the app share them. Read-only: `load_content`
+    copies what it changes."""
+    base = _base(language)
+    data = tomllib.loads(base.joinpath("content.toml").read_text("utf-8"))
+    strings = _flatten(tomllib.loads(base.joinpath("ui.toml").read_text("utf-8")))
+    report = base.joinpath("report.toml")
+    if report.is_file():
+        strings.update(_flatten(tomllib.loads(report.read_text("utf-8")), "report."))
+    return data, strings, _read_slides(base.joinpath("slides"), "amk_tui")
+
+
 def load_content(
     language: str = "da",
     slides_dir: Path | None = None,
@@ -189,12 +204,8 @@ def load_content(
         raise UnknownLanguage(
             source, "language", f"{echo(language)} is not one of {', '.join(LANGUAGES)}"
         )
-    base = _base(language)
-    data = tomllib.loads(base.joinpath("content.toml").read_text("utf-8"))
-    strings = _flatten(tomllib.loads(base.joinpath("ui.toml").read_text("utf-8")))
-    report = base.joinpath("report.toml")
-    if report.is_file():
-        strings.update(_flatten(tomllib.loads(report.read_text("utf-8")), "report."))
+    data, packaged_strings, packaged_slides = _packaged(language)
+    strings = dict(packaged_strings)
     overrides = factor_overrides or {}
     factors = tuple(
         Factor(
@@ -215,11 +226,7 @@ def load_content(
         for n in (1, 2)
     }
     wrapup = tuple(Question(q["id"], q["text"]) for q in data["wrapup"]["questions"])
-    slides = (
-        _read_slides(slides_dir, source)
-        if slides_dir
-        else _read_slides(base.joinpath("slides"), source)
-    )
+    slides = _read_slides(slides_dir, source) if slides_dir else packaged_slides
     return Content(
         language=language,
         title=data.get("title", "amk"),

@@ -17,7 +17,7 @@ from amk_tui.core.session import Session
 from amk_tui.room.follow import Follower
 from amk_tui.room.presence import RoomMark, console_alive
 from amk_tui.room.screen import RoomScreen
-from amk_tui.themes import DARK, LIGHT, THEMES
+from amk_tui.themes import DARK, LIGHT, start_with
 
 WAIT_AFTER = 3
 """Presence checks without the console before the room says that it waits."""
@@ -44,6 +44,7 @@ class RoomApp(App[int]):
         self, config: Config, path: Path, *, clock: Clock = SYSTEM_CLOCK, moves_on: bool = False
     ) -> None:
         super().__init__()
+        start_with(self)
         self.config = config
         self.path = path
         self.clock = clock
@@ -78,9 +79,6 @@ class RoomApp(App[int]):
         return self.content.phase_title(phase.id, phase.title)
 
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = DARK.name
         self.title = self.content.t("room.title")
         self.follower.poll()
         self._adopt_language()

@@ -41,11 +41,15 @@ class StartScreen(AmkScreen[None]):
         Binding("down", "pick_amg", "key.pick_amg", priority=True),
         Binding("t", "trend", "key.trend"),
     ]
+    AUTO_FOCUS = "#amg"
+    """The AMG's name first (focused once, not the form's scroll area and then the field:
+    each focus restyles what it holds)."""
     _known: dict[str, KnownAmg] = {}
     """The AMGs met before, by id."""
     _visits: list[Visit] = []
 
     def compose(self) -> ComposeResult:
+        amgs, sessions = self._amg_options(), self._session_options()
         yield Label(Text(self.content.title, style="bold"), id="start-title")
         with Horizontal(id="start-columns"):
             with VerticalScroll(id="new-form"):
@@ -66,46 +70,44 @@ class StartScreen(AmkScreen[None]):
                     yield Label(self.t("start.participants"), classes="form-label")
                     for role in ROLES:
                         yield Label(self.t(f"role.{role}"), classes="count-label")
-                        yield Field(id=f"count-{role}", classes="count", max_length=3)
+                        yield Field(id=f"count-{role}", classes="count", max_length=3, compact=True)
                 yield Label("", id="form-error")
                 with Horizontal(id="begin-row"):
                     yield Button(self.t("start.begin"), variant="primary", id="begin")
                     yield Label(self.t("start.keys"), classes="hint", id="start-keys")
             with Vertical(id="past"):
                 yield Label(Text(self.t("trend.amgs")), classes="section", id="amgs-label")
-                yield OptionList(id="amgs")
+                yield OptionList(*amgs, id="amgs")
                 yield Label(Text(self.t("start.past"), style="bold"), classes="section")
-                yield Button(self.t("start.resume"), id="resume")
-                yield OptionList(id="sessions")
+                yield self._resume_button()
+                yield OptionList(*sessions, id="sessions")
         yield Footer()
 
     def _row(self, name: str, label: str, hint: str = "", value: str = "") -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(label, classes="form-label")
-            yield Field(value, placeholder=hint, id=name, max_length=120)
+            yield Field(value, placeholder=hint, id=name, max_length=120, compact=True)
 
     def _today(self) -> str:
         return self.content.date(self.amk.today)
 
-    def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.compact = True
-        self.load_sessions()
-        self.load_amgs()
-        self.query_one("#amg", Input).focus()
-
-    def load_amgs(self) -> None:
-        """The AMGs met before, newest first: ↓ from the AMG field picks one."""
+    def _amg_options(self) -> list[Option]:
+        """The AMGs met before, newest first: ↓ from the AMG field picks one. Read while the
+        screen is composed: its classes are set before anything is styled."""
         known, self._visits = self.amk.amgs()
         self._known = {k.amg_id: k for k in known}
-        options = self.query_one("#amgs", OptionList)
-        options.clear_options()
+        self.set_class(not known, "-no-amgs", update=False)
+        options = []
         for k in known:
             key = "trend.amg_line_one" if k.workshops == 1 else "trend.amg_line"
             line = self.t(key, amg=visible(k.amg), n=k.workshops, date=self.content.date(k.last))
-            options.add_option(Option(Text(line), id=k.amg_id))
-        self.set_class(not known, "-no-amgs")
-        names = [k.amg for k in known]
+            options.append(Option(Text(line), id=k.amg_id))
+        return options
+
+    def on_mount(self) -> None:
+        for options in self.query(OptionList):  # nothing looks chosen until ↓ or a click
+            options.highlighted = None
+        names = [k.amg for k in self._known.values()]
         self.query_one("#amg", Input).suggester = SuggestFromList(names, case_sensitive=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -144,30 +146,37 @@ class StartScreen(AmkScreen[None]):
             self.query_one("#amg", Input).value = known.amg
             self.query_one("#unit", Input).focus()
 
-    def load_sessions(self) -> None:
+    def _session_options(self) -> list[Option]:
+        """The workshops in the folder, newest first, and the files that could not be read."""
         entries, bad = self.amk.list_sessions()
-        options = self.query_one("#sessions", OptionList)
-        options.clear_options()
+        options = []
         for s in entries:
             status = self.t(f"status.{s.status}")
             label = Text(f"{self.content.date(s.date)}  {visible(s.amg)}  ({status})")
-            options.add_option(Option(label, id=str(s.path)))
+            options.append(Option(label, id=str(s.path)))
         for item in bad:
             name = visible(item.path.name)
             label = Text(f"{name}  ({self.t('list.unreadable')})", style="dim")
-            options.add_option(Option(label, id=f"bad:{item.path}", disabled=True))
-        self.set_class(not entries and not bad, "-no-past")
+            options.append(Option(label, id=f"bad:{item.path}", disabled=True))
+        self.set_class(not entries and not bad, "-no-past", update=False)
         unfinished = next((e for e in entries if not e.finished), None)
-        resume = self.query_one("#resume", Button)
-        resume.display = unfinished is not None
+        self._unfinished = unfinished.path if unfinished is not None else None
+        self._resume_label = self.t("start.resume")
         if unfinished is not None:
             amg, date = visible(unfinished.amg), self.content.date(unfinished.date)
-            resume.label = Text(self.t("start.resume_named", amg=amg, date=date))
-            self._unfinished = unfinished.path
+            self._resume_label = self.t("start.resume_named", amg=amg, date=date)
+        return options
+
+    def _resume_button(self) -> Button:
+        """ "Fortsæt …" for the newest unfinished workshop; not there without one."""
+        button = Button(Text(self._resume_label), id="resume")
+        button.display = self._unfinished is not None
+        return button
 
     @on(Button.Pressed, "#resume")
     def resume(self) -> None:
-        self.open(self._unfinished)
+        if self._unfinished is not None:
+            self.open(self._unfinished)
 
     @on(OptionList.OptionSelected, "#sessions")
     def pick(self, event: OptionList.OptionSelected) -> None:

@@ -184,10 +184,12 @@ class RadarChart(PlotextPlot):
         labels: Sequence[str],
         previous: Series | None = None,
     ) -> None:
-        """Draw these groups over these (short) factor labels; `previous` as a dim overlay."""
-        self._series = tuple(series)
-        self._labels = tuple(labels)
-        self._previous = previous
+        """Draw these groups over these (short) factor labels; `previous` as a dim overlay.
+        The same again changes nothing (a redraw of the scene does not build the chart)."""
+        shown = (tuple(series), tuple(labels), previous)
+        if shown == (self._series, self._labels, self._previous):
+            return
+        self._series, self._labels, self._previous = shown
         self._version += 1
         self.refresh()
 
