@@ -270,9 +270,11 @@ class AppKeys(App[int]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if not small and not isinstance(self.screen, ModalScreen):
+            return  # the usual case: no notice to show or to close (its module is not loaded)
         from amk_tui.screens.modals import TooSmallScreen
 
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen(self.content.t("too_small", w=MIN_WIDTH, h=MIN_HEIGHT)))

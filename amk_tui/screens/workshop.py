@@ -19,11 +19,11 @@ from amk_tui import keys
 from amk_tui.core.flow import Item
 from amk_tui.core.series import ALL, views
 from amk_tui.screens.workshop_base import WorkshopBase, view_kind
-from amk_tui.views.question import QuestionView
 from amk_tui.views.scene import ChartChoice
-from amk_tui.widgets.action_table import ActionTable
 
 if TYPE_CHECKING:
+    from amk_tui.views.question import QuestionView
+    from amk_tui.widgets.action_table import ActionTable
     from amk_tui.widgets.score_grid import ScoreGrid
 
 CHART_KEYS = {"toggle_chart", "toggle_full", "cycle_view", "toggle_overlay"}
@@ -77,8 +77,17 @@ class WorkshopScreen(WorkshopBase):
     # -- which keys now --------------------------------------------------------------------
     @property
     def editing(self) -> bool:
+        view = self._question_view()
+        return view is not None and view.display and view.editing
+
+    def _question_view(self) -> QuestionView | None:
+        """The questions' view once it is made (its module loads with it, not at start)."""
         view = self.open_view("question")
-        return isinstance(view, QuestionView) and view.display and view.editing
+        if view is None:
+            return None
+        from amk_tui.views.question import QuestionView
+
+        return view if isinstance(view, QuestionView) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.workshop.current if self.session.agenda.current is not None else None
@@ -215,14 +224,12 @@ class WorkshopScreen(WorkshopBase):
     # -- questions -----------------------------------------------------------------------------
     def action_write(self) -> None:
         """Start typing under the question (Esc leaves the field again)."""
-        view = self.open_view("question")
-        if isinstance(view, QuestionView):
+        if (view := self._question_view()) is not None:
             view.focus_editor()
             self.refresh_bindings()
 
     def action_leave_field(self) -> None:
-        view = self.open_view("question")
-        if isinstance(view, QuestionView):
+        if (view := self._question_view()) is not None:
             self.flush_edits()
             view.focus_card()
             self.refresh_bindings()
@@ -316,6 +323,8 @@ class WorkshopScreen(WorkshopBase):
         view = self.open_view("plan")
         if view is None:
             return None
+        from amk_tui.widgets.action_table import ActionTable
+
         row = view.query_one(ActionTable).cursor_row
         return row if 0 <= row < len(self.session.actions) else None
 
@@ -349,6 +358,8 @@ class WorkshopScreen(WorkshopBase):
         await self.refresh_scene()
         view = self.open_view("plan")
         if view is not None:
+            from amk_tui.widgets.action_table import ActionTable
+
             view.query_one(ActionTable).move_cursor(row=len(self.session.actions) - 1)
 
     def resume_draft(self) -> None:

@@ -252,9 +252,6 @@ class WorkshopBase(AmkScreen[None]):
     def watch_choice(self) -> None:
         self.call_next(self.refresh_scene)
 
-    def on_resize(self) -> None:
-        self.call_next(self.refresh_scene)
-
     def open_view(self, kind: str) -> Any:
         """The mounted view of a kind, if it is there."""
         found = self.query(f"#view-{kind}")

@@ -71,7 +71,5 @@ class ComparisonView(Horizontal):
         if width:  # before the first layout the width is 0: no guess (a radar drawn for nothing)
             self.set_class(width < 90, "-narrow")
         chart = self.query_one(RadarChart)
-        kind = getattr(self, "_kind", "radar")
-        cw, ch = chart.size
-        small = 0 < cw < SMALL_RADAR[0] or 0 < ch < SMALL_RADAR[1]
-        chart.mode = "bars" if kind == "bars" or small else "radar"
+        chart.bars_below = SMALL_RADAR  # at its own size, after every layout
+        chart.mode = "bars" if getattr(self, "_kind", "radar") == "bars" else "radar"

@@ -89,6 +89,10 @@ class ScoringView(Horizontal):
         insights.display = not hidden  # "lowest" and "most split" would anchor the rest too
         self.fit(len(session.groups))
 
+    def on_resize(self) -> None:
+        if self._fitted != (0, 0):  # drawn once: the same groups, the new width
+            self.fit(self._fitted[1])
+
     def fit(self, groups: int) -> None:
         """Side by side when the chart gets enough room, else one at a time (`f` switches)."""
         width = self.size.width or self.app.size.width

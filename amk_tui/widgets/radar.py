@@ -138,6 +138,16 @@ class RadarChart(PlotextPlot):
 
     mode: reactive[ChartMode] = reactive[ChartMode]("radar")
     """`radar` (the hexagon) or `bars` (grouped bars per factor)."""
+    bars_below: tuple[int, int] | None = None
+    """A hexagon needs room: smaller than this (width, height), the chart shows bars."""
+
+    @property
+    def drawn_mode(self) -> ChartMode:
+        """What the chart shows at its size: `mode`, or bars when a hexagon has no room."""
+        (width, height), below = self.size, self.bars_below
+        if self.mode == "radar" and below is not None:
+            return "bars" if 0 < width < below[0] or 0 < height < below[1] else "radar"
+        return self.mode
 
     def __init__(
         self,
@@ -217,7 +227,7 @@ class RadarChart(PlotextPlot):
         series = list(self._series)
         if self._previous is not None:
             series.insert(0, replace(self._previous, dim=True))
-        draw = draw_bars if self.mode == "bars" else draw_radar
+        draw = draw_bars if self.drawn_mode == "bars" else draw_radar
         draw(
             self.plt,
             series,
@@ -235,7 +245,7 @@ class RadarChart(PlotextPlot):
         going through its ANSI text (the slow part of textual-plotext's `render`).
         """
         width, height = self.size
-        key = (width, height, self.mode, self.app.theme, self._version)
+        key = (width, height, self.drawn_mode, self.app.theme, self._version)
         if key != self._drawn or self._built is None:
             self._built = self._build(width, height) if width > 0 and height > 0 else []
             self._drawn = key
@@ -254,7 +264,7 @@ class RadarChart(PlotextPlot):
         return Text("\n").join(lines)
 
     def _build(self, width: int, height: int) -> list[Strip]:
-        if self.mode == "bars":
+        if self.drawn_mode == "bars":
             self._redraw(width, height)
             return grid_strips(plotext_compat.build_grid(self.plt, width, height))
         return grid_strips(self._radar_layers(width, height), self._rows)
