@@ -124,6 +124,8 @@ class WorkshopBase(AmkScreen[None]):
         """Draw the current item from the session (the view is made the first time)."""
         if self.session.agenda.current is None or not self.is_attached:
             return
+        if not self.query("#views"):  # a screen being replaced: its widgets are already gone
+            return
         scene = self.scene()
         kind = view_kind(scene.item, self.scoring)
         view = await self._view(kind, scene)
