@@ -1,5 +1,5 @@
 """`python -m amk_tui` is the same as the `amk` command."""
 
-from amk_tui.cli import main
+from amk_tui.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

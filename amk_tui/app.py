@@ -15,7 +15,7 @@ from typing import Any
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
-from amk_tui import keys
+from amk_tui import gc_pause, keys
 from amk_tui.app_keys import AppKeys
 from amk_tui.config import Config, Content, load_content
 from amk_tui.config.flow import step_items, step_title
@@ -110,6 +110,7 @@ class AmkApp(AppKeys):
         self.set_interval(self.ALERT_TICK, self.check_alert)
         self.set_interval(self.ROOM_LOOK, self.look_for_room)
         self._check_size(self.size.width, self.size.height)
+        self.call_after_refresh(gc_pause.resume)  # the first screen is drawn: collect again
 
     def list_sessions(self) -> tuple[list[Summary], list[Unreadable]]:
         return self.store.summaries()

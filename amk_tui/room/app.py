@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from amk_tui import gc_pause
 from amk_tui.config import Config, Content, load_content
 from amk_tui.config.flow import step_items
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
@@ -85,6 +86,7 @@ class RoomApp(App[int]):
         self.push_screen(RoomScreen())
         self._mark = RoomMark(self.path)
         self.call_after_refresh(self.redraw)
+        self.call_after_refresh(gc_pause.resume)  # the first screen is drawn: collect again
         self.set_interval(self.POLL, self.look)
 
     def _adopt_language(self) -> None:
