@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from amk_tui import keys
+from amk_tui.screens import sizing
 
 if TYPE_CHECKING:
     from amk_tui.app import AmkApp
@@ -37,8 +38,22 @@ class AmkNode:
     """Hear a change while the key that made it is still being handled (not after the keys
     queued behind it): what the next key does may depend on the redraw (focus, item)."""
 
+    _shown = False
+    """The screen was shown (resumed) once."""
+
     def _amk_init(self) -> None:
         keys.localize(self, self.amk.content.t)  # type: ignore[arg-type]
+        sizing.preset(cast("Screen[Any]", self))
+
+    def _restyle_on_resume(self, event: events.ScreenResume) -> None:
+        """Textual styles each widget when it is mounted, and every widget of a screen again
+        whenever the screen is shown, for a screen coming back from under another (the theme
+        may have changed meanwhile). The first time, nothing has changed since the widgets
+        were styled a moment ago (the size classes were set before): that second restyle of
+        the whole screen, before its first frame, is skipped."""
+        if not self._shown:
+            self._shown = True
+            event.refresh_styles = False
 
     def flush_edits(self) -> None:
         """Take into the session what a field shows but has not reported yet (before leaving)."""
@@ -87,6 +102,15 @@ class AmkScreen(AmkNode, Screen[ResultType], Generic[ResultType]):
     def _on_amk_mount(self) -> None:
         _localize_and_listen(self)
 
+    @on(events.Resize)
+    def _skip_unchanged_resize(self, event: events.Resize) -> None:
+        if sizing.unchanged(self, event.size):
+            event.prevent_default()  # Screen's own handler would lay it all out again
+
+    @on(events.ScreenResume)
+    def _styled_when_mounted(self, event: events.ScreenResume) -> None:
+        self._restyle_on_resume(event)
+
     def compact_fields(self, below_rows: int = 34) -> None:
         _compact_fields(self, below_rows)
 
@@ -104,6 +128,15 @@ class AmkModal(AmkNode, ModalScreen[ResultType], Generic[ResultType]):
     @on(events.Mount)
     def _on_amk_mount(self) -> None:
         _localize_and_listen(self)
+
+    @on(events.Resize)
+    def _skip_unchanged_resize(self, event: events.Resize) -> None:
+        if sizing.unchanged(self, event.size):
+            event.prevent_default()  # Screen's own handler would lay it all out again
+
+    @on(events.ScreenResume)
+    def _styled_when_mounted(self, event: events.ScreenResume) -> None:
+        self._restyle_on_resume(event)
 
     def compact_fields(self, below_rows: int = 34) -> None:
         _compact_fields(self, below_rows)
