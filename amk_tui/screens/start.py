@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
@@ -54,39 +54,42 @@ class StartScreen(AmkScreen[None]):
         with Horizontal(id="start-columns"):
             with VerticalScroll(id="new-form"):
                 yield Label(Text(self.t("start.new"), style="bold"), classes="section")
-                yield from self._row("amg", self.t("start.amg"), self.t("start.amg_hint"))
-                yield from self._row("unit", self.t("start.unit"))
-                yield from self._row("place", self.t("start.place"))
-                yield from self._row("date", self.t("start.date"), value=self._today())
-                yield from self._row("groups", self.t("start.groups"), value="3")
-                with Horizontal(classes="form-row"):
-                    yield Label(self.t("start.variant"), classes="form-label")
-                    with RadioSet(id="variant"):
-                        yield RadioButton(self.t("start.variant1"), value=True, id="variant-1")
-                        yield RadioButton(self.t("start.variant2"), id="variant-2")
-                yield from self._row("facilitator", self.t("start.facilitator"))
-                yield from self._row("referent", self.t("start.referent"))
-                with Horizontal(classes="form-row"):
-                    yield Label(self.t("start.participants"), classes="form-label")
-                    for role in ROLES:
-                        yield Label(self.t(f"role.{role}"), classes="count-label")
-                        yield Field(id=f"count-{role}", classes="count", max_length=3, compact=True)
+                with Grid(id="form-grid"):  # one label and one field per row
+                    yield from self._form_rows()
                 yield Label("", id="form-error")
                 with Horizontal(id="begin-row"):
                     yield Button(self.t("start.begin"), variant="primary", id="begin")
                     yield Label(self.t("start.keys"), classes="hint", id="start-keys")
-            with Vertical(id="past"):
-                yield Label(Text(self.t("trend.amgs")), classes="section", id="amgs-label")
-                yield OptionList(*amgs, id="amgs")
-                yield Label(Text(self.t("start.past"), style="bold"), classes="section")
-                yield self._resume_button()
-                yield OptionList(*sessions, id="sessions")
+            if not self.has_class("-no-past"):  # an empty folder has nothing to list
+                with Vertical(id="past"):
+                    yield Label(Text(self.t("trend.amgs")), classes="section", id="amgs-label")
+                    yield OptionList(*amgs, id="amgs")
+                    yield Label(Text(self.t("start.past"), style="bold"), classes="section")
+                    yield self._resume_button()
+                    yield OptionList(*sessions, id="sessions")
         yield Footer()
 
+    def _form_rows(self) -> ComposeResult:
+        yield from self._row("amg", self.t("start.amg"), self.t("start.amg_hint"))
+        yield from self._row("unit", self.t("start.unit"))
+        yield from self._row("place", self.t("start.place"))
+        yield from self._row("date", self.t("start.date"), value=self._today())
+        yield from self._row("groups", self.t("start.groups"), value="3")
+        yield Label(self.t("start.variant"), classes="form-label")
+        with RadioSet(id="variant"):
+            yield RadioButton(self.t("start.variant1"), value=True, id="variant-1")
+            yield RadioButton(self.t("start.variant2"), id="variant-2")
+        yield from self._row("facilitator", self.t("start.facilitator"))
+        yield from self._row("referent", self.t("start.referent"))
+        yield Label(self.t("start.participants"), classes="form-label")
+        with Horizontal(id="counts"):
+            for role in ROLES:
+                yield Label(self.t(f"role.{role}"), classes="count-label")
+                yield Field(id=f"count-{role}", classes="count", max_length=3, compact=True)
+
     def _row(self, name: str, label: str, hint: str = "", value: str = "") -> ComposeResult:
-        with Horizontal(classes="form-row"):
-            yield Label(label, classes="form-label")
-            yield Field(value, placeholder=hint, id=name, max_length=120, compact=True)
+        yield Label(label, classes="form-label")
+        yield Field(value, placeholder=hint, id=name, max_length=120, compact=True)
 
     def _today(self) -> str:
         return self.content.date(self.amk.today)

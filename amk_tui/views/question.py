@@ -23,8 +23,8 @@ from amk_tui.config.content import Question
 from amk_tui.core.flow import DECISIONS_ID, PRIORITIES_ID, Item
 from amk_tui.core.text import visible
 from amk_tui.views.scene import Scene
-from amk_tui.widgets.fields import NotesArea
 from amk_tui.widgets.item_list import ItemList
+from amk_tui.widgets.notes_area import NotesArea
 from amk_tui.widgets.priorities import PriorityPicker
 from amk_tui.widgets.prompt_card import PromptCard
 
