@@ -22,11 +22,8 @@ from rich.text import Text
 from amk_tui.cli_words import CliWords
 from amk_tui.config import Config, content_for, load_config, load_content
 from amk_tui.core.scores import format_mean
-from amk_tui.core.text import one_line, visible
+from amk_tui.core.text import NAME_WIDTH, one_line, visible
 from amk_tui.store import SessionStore, refuse_output
-
-NAME_WIDTH = 60
-"""Characters of an AMG name `amk list` and `amk purge` show."""
 
 
 def check_config(path: str | None, w: CliWords) -> int:

@@ -20,11 +20,9 @@ from rich.text import Text
 from amk_tui.config import Config, Content, content_for
 from amk_tui.core.errors import AmkError
 from amk_tui.core.scores import format_mean
-from amk_tui.core.text import one_line, visible
+from amk_tui.core.text import NAME_WIDTH, one_line, visible
 from amk_tui.core.trend import KnownAmg, Trend
 from amk_tui.store import SessionStore, refuse_output
-
-NAME_WIDTH = 60
 
 
 # -- amk trend ------------------------------------------------------------------------------

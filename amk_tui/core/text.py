@@ -77,6 +77,10 @@ def echo(value: object, limit: int = ECHO_LIMIT) -> str:
     return visible(shown, multiline=False)
 
 
+NAME_WIDTH = 60
+"""Characters of an AMG name a command's table or message shows (`amk list`, `amk trend` …)."""
+
+
 def one_line(text: str, limit: int) -> str:
     """A name for a one-line place (a table cell, a message): cut and made visible."""
     return visible(clip(text, limit), multiline=False)

@@ -38,7 +38,9 @@ class ComparisonView(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield RadarChart(id="comparison-chart")
+        chart = RadarChart(id="comparison-chart")
+        chart.bars_below = SMALL_RADAR  # bars when the chart's own size is small
+        yield chart
         with Vertical(id="comparison-side"):
             yield Static(id="comparison-heading")
             yield Static(id="comparison-insights")
@@ -71,5 +73,4 @@ class ComparisonView(Horizontal):
         if width:  # before the first layout the width is 0: no guess (a radar drawn for nothing)
             self.set_class(width < 90, "-narrow")
         chart = self.query_one(RadarChart)
-        chart.bars_below = SMALL_RADAR  # at its own size, after every layout
         chart.mode = "bars" if getattr(self, "_kind", "radar") == "bars" else "radar"
