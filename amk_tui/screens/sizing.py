@@ -42,7 +42,7 @@ def preset(screen: Screen[Any]) -> None:
 def unchanged(screen: Screen[Any], size: Size) -> bool:
     """True if a Resize to `size` would change nothing: the screen is laid out at that size
     and has that size's classes."""
-    if screen.size != size:
+    if screen.outer_size != size:  # its last layout (`Screen.size` is the app's size)
         return False
     wanted = breakpoint_classes(screen, size)
     return all(screen.has_class(name) == on for name, on in wanted.items())

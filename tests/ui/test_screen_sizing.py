@@ -64,6 +64,19 @@ async def test_a_real_resize_still_restyles_the_screen(make_app: MakeApp) -> Non
         assert grid.styles.grid_columns == narrow_label
 
 
+async def test_a_resize_within_the_same_classes_lays_the_screen_out(make_app: MakeApp) -> None:
+    app = make_app(start=False)
+    async with app.run_test(size=(130, 40)) as pilot:
+        screen = app.screen
+        grid = screen.query_one("#form-grid")
+        before = grid.region.width
+        await pilot.resize_terminal(150, 44)  # still -wide and -tall
+        await pilot.pause()
+        assert size_classes(screen) == {"-wide", "-tall"}
+        assert screen.outer_size == Size(150, 44)
+        assert grid.region.width > before
+
+
 async def test_the_first_showing_keeps_the_styles_given_at_mount(make_app: MakeApp) -> None:
     """The restyle on the first ScreenResume is skipped: the styles must already be right."""
     app = make_app(start=False)
