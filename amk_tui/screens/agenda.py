@@ -13,11 +13,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from amk_tui import keys
 from amk_tui.core.countdown import format_clock, format_elapsed
 from amk_tui.screens.base import AmkModal, AmkScreen
+from amk_tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from amk_tui.app import AmkApp
@@ -162,7 +163,7 @@ class AgendaScreen(AmkScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield AgendaPanel(home=True)
-        yield Footer()
+        yield KeyFooter()
 
 
 class AgendaOverlay(AmkModal[None]):
@@ -172,7 +173,7 @@ class AgendaOverlay(AmkModal[None]):
 
     def compose(self) -> ComposeResult:
         yield AgendaPanel(home=False)
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss()

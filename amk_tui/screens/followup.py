@@ -9,11 +9,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from amk_tui.core.change import CARRY
 from amk_tui.core.text import visible
 from amk_tui.screens.base import AmkScreen
+from amk_tui.widgets.key_footer import KeyFooter
 
 
 class FollowupScreen(AmkScreen[None]):
@@ -45,7 +46,7 @@ class FollowupScreen(AmkScreen[None]):
         )
         yield Label(self.t("followup.hint"), classes="hint", id="followup-hint")
         yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     FIXED = {"owner": 14, "deadline": 11, "status": 12}
     """Columns that keep their width; "what" takes the rest and is cut (the status never)."""

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
 from amk_tui.core.dates import parse_date
@@ -28,6 +28,7 @@ from amk_tui.core.text import visible
 from amk_tui.core.trend import KnownAmg, Visit, trend_of
 from amk_tui.screens.base import AmkScreen
 from amk_tui.widgets.fields import Field
+from amk_tui.widgets.key_footer import KeyFooter
 
 ROLES = ("leder", "amr", "medarbejder")
 """The roles counted on the form (a referat names roles and counts)."""
@@ -67,7 +68,7 @@ class StartScreen(AmkScreen[None]):
                     yield Label(Text(self.t("start.past"), style="bold"), classes="section")
                     yield self._resume_button()
                     yield OptionList(*sessions, id="sessions")
-        yield Footer()
+        yield KeyFooter()
 
     def _form_rows(self) -> ComposeResult:
         yield from self._row("amg", self.t("start.amg"), self.t("start.amg_hint"))

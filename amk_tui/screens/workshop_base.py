@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Label, Static
+from textual.widgets import ContentSwitcher, Label, Static
 
 from amk_tui import keys
 from amk_tui.core.change import Change
@@ -26,6 +26,7 @@ from amk_tui.screens.base import AmkScreen
 from amk_tui.views.scene import ChartChoice, Scene
 from amk_tui.views.text_once import show_text
 from amk_tui.widgets.countdown import CountdownDigits
+from amk_tui.widgets.key_footer import KeyFooter
 from amk_tui.widgets.phase_bar import PhaseBar
 from amk_tui.widgets.presenter import PresenterPanel
 
@@ -70,7 +71,7 @@ class WorkshopBase(AmkScreen[None]):
             yield ContentSwitcher(id="views")
             yield PresenterPanel(id="presenter")
         yield Static(id="slide-notes")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#slide-notes").display = False

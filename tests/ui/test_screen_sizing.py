@@ -4,8 +4,10 @@ skipped, a real one still restyles and lays the screen out (amk_tui/screens/sizi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.geometry import Size
+from textual.screen import Screen
 
 from amk_tui.screens import sizing
 from amk_tui.screens.start import StartScreen
@@ -15,7 +17,7 @@ from tests.ui.conftest import MakeApp
 SIZE_CLASSES = ("-narrow", "-wide", "-short", "-tall")
 
 
-def size_classes(screen: StartScreen) -> set[str]:
+def size_classes(screen: Screen[Any]) -> set[str]:
     return {name for name in SIZE_CLASSES if screen.has_class(name)}
 
 
