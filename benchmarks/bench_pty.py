@@ -21,6 +21,10 @@ from benchmarks.ptyproc import PtyProcess, pump
 REPO = Path(__file__).resolve().parents[1]
 COLS, ROWS = 120, 36
 
+AMK_SCREEN = [sys.executable, "-m", "amk_tui"]
+AMK_SCREEN_MARKERS = ("Ny workshop", "Start workshop", "Taster")
+"""`amk` with an empty sessions folder: the start screen's heading, the button under its
+form and the footer: the whole screen `make run` opens on, top to bottom."""
 AMK_DEMO = [sys.executable, "-m", "amk_tui", "--demo"]
 AMK_DEMO_MARKERS = ("Opsamling", "Gruppe C", "Størst uenighed")
 """The phase bar, the chart's legend and the insight beside the chart: all of Opsamling's
@@ -54,15 +58,18 @@ class BenchError(RuntimeError):
 
 @dataclass
 class StartResult:
-    amk: list[float] = field(default_factory=list)
+    screen: list[float] = field(default_factory=list)
+    """`amk` to its start screen (what `make run` opens on), seconds per run."""
+    demo: list[float] = field(default_factory=list)
+    """`amk --demo` to Opsamling's comparison with its chart, seconds per run."""
     minimal: list[float] = field(default_factory=list)
-    amk_hwm_kib: list[int] = field(default_factory=list)
+    screen_hwm_kib: list[int] = field(default_factory=list)
+    demo_hwm_kib: list[int] = field(default_factory=list)
     minimal_hwm_kib: list[int] = field(default_factory=list)
 
-    @property
-    def ratios(self) -> list[float]:
-        """amk ÷ minimal per interleaved pair."""
-        return [a / m for a, m in zip(self.amk, self.minimal, strict=True)]
+    def ratios(self, runs: list[float]) -> list[float]:
+        """amk ÷ minimal per interleaved round."""
+        return [a / m for a, m in zip(runs, self.minimal, strict=True)]
 
 
 def _first_frame(argv: list[str], markers: tuple[str, ...]) -> tuple[float, int]:
@@ -80,21 +87,32 @@ def _first_frame(argv: list[str], markers: tuple[str, ...]) -> tuple[float, int]
 
 
 def start(runs: int, warmup: int = 1) -> StartResult:
-    """Interleaved amk / minimal runs so drift on the machine hits both alike."""
+    """Rounds of amk's start screen, `amk --demo` and the minimal app, in a rotating order
+    so drift on the machine hits all three alike."""
     result = StartResult()
-    for i in range(warmup + runs):
-        order = [(AMK_DEMO, AMK_DEMO_MARKERS), (MINIMAL, MINIMAL_MARKERS)]
-        if i % 2:
-            order.reverse()
-        measured = {tuple(argv): _first_frame(argv, markers) for argv, markers in order}
-        if i < warmup:
-            continue
-        amk_s, amk_hwm = measured[tuple(AMK_DEMO)]
-        min_s, min_hwm = measured[tuple(MINIMAL)]
-        result.amk.append(amk_s)
-        result.minimal.append(min_s)
-        result.amk_hwm_kib.append(amk_hwm)
-        result.minimal_hwm_kib.append(min_hwm)
+    folder = Path(tempfile.mkdtemp(prefix="amk-bench-start-"))
+    screen = [*AMK_SCREEN, "--sessions", str(folder)]
+    try:
+        for i in range(warmup + runs):
+            order: list[tuple[list[str], tuple[str, ...]]] = [
+                (screen, AMK_SCREEN_MARKERS),
+                (AMK_DEMO, AMK_DEMO_MARKERS),
+            ]
+            order.insert(i % 3, (MINIMAL, MINIMAL_MARKERS))
+            if i % 2:
+                order.reverse()
+            measured = {tuple(argv): _first_frame(argv, markers) for argv, markers in order}
+            if i < warmup:
+                continue
+            for (seconds, hwm), runs_to, hwm_to in (
+                (measured[tuple(screen)], result.screen, result.screen_hwm_kib),
+                (measured[tuple(AMK_DEMO)], result.demo, result.demo_hwm_kib),
+                (measured[tuple(MINIMAL)], result.minimal, result.minimal_hwm_kib),
+            ):
+                runs_to.append(seconds)
+                hwm_to.append(hwm)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return result
 
 

@@ -189,27 +189,35 @@ def cold_row(measure: str, seconds: Sequence[float], target: float) -> Row:
     )
 
 
+def _ratio_row(name: str, r: bench_pty.StartResult, runs: list[float], judged: bool) -> Row:
+    ratio = Summary.of(runs).median / Summary.of(r.minimal).median
+    pairs = Summary.of(r.ratios(runs))
+    if not judged:
+        verdict = "not judged: start-up, then a session loaded and its chart drawn"
+    elif ratio <= 1.5:
+        verdict = f"met ({1.5 - ratio:.2f}× under)"
+    else:
+        verdict = f"**missed** by {ratio - 1.5:.2f}× ({ratio / 1.5:.1f}× the target)"
+    return Row(
+        "2 Start",
+        f"ratio {name} ÷ minimal (medians; range over interleaved rounds)",
+        f"{ratio:.2f}×",
+        f"{pairs.low:.2f}–{pairs.high:.2f}×",
+        str(pairs.n),
+        "≤ 1.5×" if judged else "(≤ 1.5×)",
+        verdict,
+    )
+
+
 def start_rows(r: bench_pty.StartResult) -> list[Row]:
-    amk, minimal = Summary.of(r.amk), Summary.of(r.minimal)
-    ratio = amk.median / minimal.median
-    pairs = Summary.of(r.ratios)
-    ok = ratio <= 1.5
     return [
+        timing_row("2 Start", "`amk` → its start screen fully drawn (120×36 pty)", r.screen),
         timing_row(
-            "2 Start", "`amk --demo` → Opsamling's comparison fully drawn (120×36 pty)", r.amk
+            "2 Start", "`amk --demo` → Opsamling's comparison fully drawn (120×36 pty)", r.demo
         ),
         timing_row("2 Start", "minimal Textual app → first frame (baseline)", r.minimal),
-        Row(
-            "2 Start",
-            "ratio amk ÷ minimal (medians; range over interleaved pairs)",
-            f"{ratio:.2f}×",
-            f"{pairs.low:.2f}–{pairs.high:.2f}×",
-            str(pairs.n),
-            "≤ 1.5×",
-            f"met ({1.5 - ratio:.2f}× under)"
-            if ok
-            else f"**missed** by {ratio - 1.5:.2f}× ({ratio / 1.5:.1f}× the target)",
-        ),
+        _ratio_row("`amk` start screen", r, r.screen, judged=True),
+        _ratio_row("`amk --demo`", r, r.demo, judged=False),
     ]
 
 
@@ -286,8 +294,14 @@ def memory_rows(r: bench_pty.StartResult) -> list[Row]:
     return [
         plain_row(
             "6 Memory",
+            "`amk` peak RSS (VmHWM) after its start screen",
+            [v * mib for v in r.screen_hwm_kib],
+            "MiB",
+        ),
+        plain_row(
+            "6 Memory",
             "`amk --demo` peak RSS (VmHWM) after Opsamling's comparison with chart",
-            [v * mib for v in r.amk_hwm_kib],
+            [v * mib for v in r.demo_hwm_kib],
             "MiB",
             target=80.0,
         ),
@@ -434,16 +448,20 @@ repetitions of one run; nothing is asserted.
    *Autosave* rows are measured inside the running app (item 3's method): the time spent in
    `AmkApp.save` per key press, for a digit in the grid and for a letter typed in the
    notes of a question in Opsamling (each keystroke saves the whole file).
-2. **Start** (`bench_pty.py`, `ptyproc.py`): `python -m amk_tui --demo` and
-   `python -m benchmarks.minimal_app` (a Label and a Footer) are spawned in a 120×36 pty
-   (`TIOCSWINSZ`, TERM=xterm-256color, COLORTERM=truecolor) from the repository folder. Time
-   runs from just before `Popen` until the output, with escape sequences stripped, holds every
-   marker: for amk the phase bar (`Opsamling`), the chart's legend (`Gruppe C`) and the
-   insight beside the chart (`Størst uenighed`) — `amk --demo` opens on Opsamling's
-   comparison with the deck's program, so this is that screen drawn whole; for the minimal
-   app its label and footer key.
-   Runs are interleaved (amk, minimal, minimal, amk …) after one discarded warm-up pair; the
-   ratio is of the medians, its range over the pairs. Each process is quit with `q`.
+2. **Start** (`bench_pty.py`, `ptyproc.py`): `python -m amk_tui --sessions EMPTY_FOLDER`,
+   `python -m amk_tui --demo` and `python -m benchmarks.minimal_app` (a Label and a Footer)
+   are spawned in a 120×36 pty (`TIOCSWINSZ`, TERM=xterm-256color, COLORTERM=truecolor)
+   from the repository folder, as the `amk` command starts (the collector paused until the
+   first frame). Time runs from just before `Popen` until the output, with escape sequences
+   stripped, holds every marker: for `amk` the start screen's heading (`Ny workshop`), the
+   button under its form (`Start workshop`) and the footer (`Taster`) — the screen
+   `make run` opens on, and the start-up the ≤ 1.5× target judges; for `amk --demo` the
+   phase bar (`Opsamling`), the chart's legend (`Gruppe C`) and the insight beside the chart
+   (`Størst uenighed`) — start-up, then a demo session made, saved and Opsamling's
+   comparison drawn with its chart (reported beside it, not judged: it is more than
+   start-up); for the minimal app its label and footer key. Each round runs all three in a
+   rotating order after one discarded warm-up round; a ratio is of the medians, its range
+   over the rounds. Each process is quit with `q`.
 3. **Key → chart** (`bench_keys.py`): the app built as in `tests/ui/conftest.py` (FakeClock,
    temp `SessionStore`, demo session at the group work, where a first untimed digit opens
    the grid with the chart beside it) in `App.run_test(size=(120, 36))`.
