@@ -15,6 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from amk_tui.core.countdown import Countdown, format_clock
+from amk_tui.widgets.ticker import on_tick
 
 GLYPHS: dict[str, tuple[str, ...]] = {
     "0": (" ### ", "#   #", "#   #", "#   #", "#   #", "#   #", " ### "),
@@ -82,9 +83,6 @@ class BigCountdown(Widget):
     BigCountdown { width: 1fr; height: 1fr; }
     """
 
-    TICK = 0.25
-    """Seconds between looks at the clock."""
-
     def __init__(
         self,
         source: Callable[[], Countdown | None],
@@ -105,7 +103,7 @@ class BigCountdown(Widget):
 
     def on_mount(self) -> None:
         self.refresh_time()
-        self.set_interval(self.TICK, self.refresh_time)
+        on_tick(self, self.refresh_time)
 
     def on_resize(self) -> None:
         self.refresh()

@@ -1,7 +1,7 @@
 """The big countdown the back row reads: `Digits` fed by a core `Countdown`.
 
-The widget owns its interval and reads the countdown's remaining time from the clock on
-every tick, so the display can never drift; ticks only decide how often it looks.
+The widget reads the countdown's remaining time from the clock on every tick of the app's
+clock (`ticker`), so the display can never drift; ticks only decide how often it looks.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from textual.widgets import Digits
 
 from amk_tui.core.countdown import Countdown, format_clock
+from amk_tui.widgets.ticker import on_tick
 
 CountdownSource = Callable[[], Countdown | None]
 
@@ -22,9 +23,6 @@ class CountdownDigits(Digits):
     CountdownDigits { width: auto; }
     """
 
-    TICK = 0.25
-    """Seconds between looks at the clock."""
-
     def __init__(self, source: CountdownSource, warn_seconds: float, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self._source = source
@@ -32,7 +30,7 @@ class CountdownDigits(Digits):
 
     def on_mount(self) -> None:
         self.refresh_time()
-        self.set_interval(self.TICK, self.refresh_time)
+        on_tick(self, self.refresh_time)
 
     def refresh_time(self) -> None:
         countdown = self._source()

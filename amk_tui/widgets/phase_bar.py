@@ -14,6 +14,7 @@ from textual.widget import Widget
 
 from amk_tui.core.agenda import Agenda
 from amk_tui.core.countdown import format_clock, format_elapsed
+from amk_tui.widgets.ticker import on_tick
 
 
 class PhaseBar(Widget):
@@ -39,8 +40,6 @@ class PhaseBar(Widget):
     PhaseBar > .phase-bar--separator { text-style: dim; }
     """
 
-    TICK = 0.5
-
     def __init__(
         self,
         agenda: Callable[[], Agenda | None],
@@ -61,7 +60,7 @@ class PhaseBar(Widget):
 
     def on_mount(self) -> None:
         self.refresh_bar()
-        self.set_interval(self.TICK, self.refresh_bar)
+        on_tick(self, self.refresh_bar)
 
     def refresh_bar(self) -> None:
         agenda = self._agenda()
