@@ -51,7 +51,7 @@ HISTORY_FILES = 300 if QUICK else 2000
 HISTORY_REPEATS = 3 if QUICK else 20
 KEY_PRESSES = 5 if QUICK else 30
 KEY_WARMUP = 3
-START_RUNS = 2 if QUICK else 10
+START_RUNS = 2 if QUICK else 20
 CPU_WINDOW = 6.0 if QUICK else 30.0
 CPU_SLICES = 3 if QUICK else 6
 
@@ -460,8 +460,10 @@ repetitions of one run; nothing is asserted.
    (`Størst uenighed`) — start-up, then a demo session made, saved and Opsamling's
    comparison drawn with its chart (reported beside it, not judged: it is more than
    start-up); for the minimal app its label and footer key. Each round runs all three in a
-   rotating order after one discarded warm-up round; a ratio is of the medians, its range
-   over the rounds. Each process is quit with `q`.
+   rotating order after one discarded warm-up round (20 rounds: on this shared machine one
+   run of 10 rounds gave anything from 1.35× to 1.71× for the same code); a ratio is of the
+   medians, its range over the rounds. Each process is quit with `q` (the start screen,
+   where the AMG field has the focus, with Ctrl+Q).
 3. **Key → chart** (`bench_keys.py`): the app built as in `tests/ui/conftest.py` (FakeClock,
    temp `SessionStore`, demo session at the group work, where a first untimed digit opens
    the grid with the chart beside it) in `App.run_test(size=(120, 36))`.
