@@ -38,23 +38,6 @@ class AmkNode:
     """Hear a change while the key that made it is still being handled (not after the keys
     queued behind it): what the next key does may depend on the redraw (focus, item)."""
 
-    _shown = False
-    """The screen was shown (resumed) once."""
-
-    def _amk_init(self) -> None:
-        keys.localize(self, self.amk.content.t)  # type: ignore[arg-type]
-        sizing.preset(cast("Screen[Any]", self))
-
-    def _restyle_on_resume(self, event: events.ScreenResume) -> None:
-        """Textual styles each widget when it is mounted, and every widget of a screen again
-        whenever the screen is shown, for a screen coming back from under another (the theme
-        may have changed meanwhile). The first time, nothing has changed since the widgets
-        were styled a moment ago (the size classes were set before): that second restyle of
-        the whole screen, before its first frame, is skipped."""
-        if not self._shown:
-            self._shown = True
-            event.refresh_styles = False
-
     def flush_edits(self) -> None:
         """Take into the session what a field shows but has not reported yet (before leaving)."""
 
@@ -87,62 +70,58 @@ class AmkNode:
         return self.amk.readonly
 
 
-class AmkScreen(AmkNode, Screen[ResultType], Generic[ResultType]):
+class _AmkBaseScreen(AmkNode, Screen[ResultType], Generic[ResultType]):
+    """What amk's full screens and dialogs do alike: words and keys, the workshop's changes,
+    size classes from the start (see `sizing`)."""
+
+    BINDINGS = FOCUS_KEYS
+
+    _shown = False
+    """The screen was shown (resumed) once."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        keys.localize(self, self.amk.content.t)
+        sizing.preset(self)
+
+    @on(events.Mount)
+    def _on_amk_mount(self) -> None:
+        _localize_and_listen(self)
+
+    @on(events.Resize)
+    def _skip_unchanged_resize(self, event: events.Resize) -> None:
+        if sizing.unchanged(self, event.size):
+            event.prevent_default()  # Screen's own handler would lay it all out again
+
+    @on(events.ScreenResume)
+    def _styled_when_mounted(self, event: events.ScreenResume) -> None:
+        """Textual styles each widget when it is mounted, and every widget of a screen again
+        whenever the screen is shown, for a screen coming back from under another (the theme
+        may have changed meanwhile). The first time, nothing has changed since the widgets
+        were styled a moment ago (the size classes were set before): that second restyle of
+        the whole screen, before its first frame, is skipped."""
+        if not self._shown:
+            self._shown = True
+            event.refresh_styles = False
+
+    def compact_fields(self, below_rows: int = 34) -> None:
+        _compact_fields(self, below_rows)
+
+
+class AmkScreen(_AmkBaseScreen[ResultType]):
     """A full screen of the amk app."""
 
     OFFERS_AGENDA: ClassVar[bool] = True
     """`a` may open the agenda over this screen (when nothing else is open on top of it)."""
-    BINDINGS = FOCUS_KEYS
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._amk_init()
-
-    @on(events.Mount)
-    def _on_amk_mount(self) -> None:
-        _localize_and_listen(self)
-
-    @on(events.Resize)
-    def _skip_unchanged_resize(self, event: events.Resize) -> None:
-        if sizing.unchanged(self, event.size):
-            event.prevent_default()  # Screen's own handler would lay it all out again
-
-    @on(events.ScreenResume)
-    def _styled_when_mounted(self, event: events.ScreenResume) -> None:
-        self._restyle_on_resume(event)
-
-    def compact_fields(self, below_rows: int = 34) -> None:
-        _compact_fields(self, below_rows)
 
 
-class AmkModal(AmkNode, ModalScreen[ResultType], Generic[ResultType]):
+class AmkModal(_AmkBaseScreen[ResultType], ModalScreen[ResultType]):
     """A dialog over the workshop (the workshop underneath stays as it is)."""
 
     OFFERS_AGENDA: ClassVar[bool] = False
-    BINDINGS = FOCUS_KEYS
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._amk_init()
-
-    @on(events.Mount)
-    def _on_amk_mount(self) -> None:
-        _localize_and_listen(self)
-
-    @on(events.Resize)
-    def _skip_unchanged_resize(self, event: events.Resize) -> None:
-        if sizing.unchanged(self, event.size):
-            event.prevent_default()  # Screen's own handler would lay it all out again
-
-    @on(events.ScreenResume)
-    def _styled_when_mounted(self, event: events.ScreenResume) -> None:
-        self._restyle_on_resume(event)
-
-    def compact_fields(self, below_rows: int = 34) -> None:
-        _compact_fields(self, below_rows)
 
 
-def _localize_and_listen(screen: AmkScreen[Any] | AmkModal[Any]) -> None:
+def _localize_and_listen(screen: _AmkBaseScreen[Any]) -> None:
     """Widgets declare their keys with label keys too: translate them once mounted; and
     hear every change of the workshop."""
     for node in screen.walk_children():
