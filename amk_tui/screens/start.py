@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
@@ -53,7 +53,7 @@ class StartScreen(AmkScreen[None]):
         amgs, sessions = self._amg_options(), self._session_options()
         yield Label(Text(self.content.title, style="bold"), id="start-title")
         with Horizontal(id="start-columns"):
-            with VerticalScroll(id="new-form"):
+            with Vertical(id="new-form"):  # scrolls by its CSS (overflow-y: auto)
                 yield Label(Text(self.t("start.new"), style="bold"), classes="section")
                 with Grid(id="form-grid"):  # one label and one field per row
                     yield from self._form_rows()

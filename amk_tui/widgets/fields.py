@@ -13,6 +13,8 @@ The notes' `NotesArea` does the same in its own module (`notes_area`): a `TextAr
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
@@ -39,6 +41,22 @@ class Field(Input):
     """
 
     clear_on_submit = False
+
+    def __init__(
+        self,
+        value: str | None = None,
+        placeholder: str = "",
+        *,
+        classes: str | None = None,
+        compact: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        # A field without validators is valid, and `Input.__init__` says so by adding the
+        # class "-valid" when it sets the value; adding a class restyles the field against
+        # the whole stylesheet at once, before it is even mounted (and styled again). Given
+        # up front, the class is already there and nothing is restyled (~1 ms a field).
+        preset = " ".join([*(classes or "").split(), "-valid"])
+        super().__init__(value, placeholder, classes=preset, compact=compact, **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable or not await run_own_binding(self, event):
