@@ -10,11 +10,10 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from amk_tui.config.loader import PACKAGE_FILES
 from amk_tui.core.errors import ConfigError
 from amk_tui.core.scores import FACTOR_IDS
 from amk_tui.core.session import LANGUAGES
@@ -148,7 +147,7 @@ def parse_slide(name: str, text: str) -> Slide:
     return Slide(name=name, title=title, body="\n".join(rest).strip(), notes=notes)
 
 
-def _read_slides(folder: Traversable | Path, source: str) -> tuple[Slide, ...]:
+def _read_slides(folder: Path, source: str) -> tuple[Slide, ...]:
     """Every `.md` in the folder, in file-name order.
 
     The facilitator's own folder is read through `read_regular`: a folder named `x.md`, a
@@ -176,8 +175,8 @@ def _read_slides(folder: Traversable | Path, source: str) -> tuple[Slide, ...]:
     return tuple(slides)
 
 
-def _base(language: str) -> Traversable:
-    return resources.files("amk_tui.config").joinpath("content", language)
+def _base(language: str) -> Path:
+    return PACKAGE_FILES / "content" / language
 
 
 @cache

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -19,6 +18,11 @@ from amk_tui.core.scores import FACTOR_IDS
 from amk_tui.core.session import LANGUAGES
 from amk_tui.core.text import echo, has_controls
 from amk_tui.files import CONFIG_LIMIT, FileProblem, read_regular
+
+PACKAGE_FILES = Path(__file__).parent
+"""The built-in config and content, installed beside this module (a wheel or an editable
+install: always files on disk). Read as paths: `importlib.resources` costs ~5 ms of imports
+(tempfile, zipfile) at every start for nothing a folder on disk needs."""
 
 BUILTIN = "<built-in config>"
 __all__ = ["BUILTIN", "LANGUAGES", "Config", "load_config", "parse_config"]
@@ -50,7 +54,7 @@ class Config:
 
 
 def builtin_text() -> str:
-    return resources.files("amk_tui.config").joinpath("default_config.toml").read_text("utf-8")
+    return (PACKAGE_FILES / "default_config.toml").read_text("utf-8")
 
 
 def find_config(path: str | Path | None, cwd: Path | None = None) -> Path | None:
