@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
@@ -18,16 +18,17 @@ from textual.signal import Signal
 from amk_tui import gc_pause, keys
 from amk_tui.app_keys import AppKeys
 from amk_tui.config import Config, Content, load_content
-from amk_tui.config.flow import step_items, step_title
-from amk_tui.core.change import Change
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
-from amk_tui.core.program import Step
 from amk_tui.core.session import Session
 from amk_tui.core.trend import KnownAmg, Visit, known_amgs
-from amk_tui.core.workshop import Workshop
-from amk_tui.keeper import Keeper, describe
 from amk_tui.store import SessionStore, StoreError, Summary, Unreadable
 from amk_tui.themes import start_with
+
+if TYPE_CHECKING:  # the workshop's machinery is imported when a workshop opens (below)
+    from amk_tui.core.change import Change
+    from amk_tui.core.program import Step
+    from amk_tui.core.workshop import Workshop
+    from amk_tui.keeper import Keeper
 
 
 class AmkApp(AppKeys):
@@ -144,6 +145,11 @@ class AmkApp(AppKeys):
 
     def open_session(self, session: Session, path: Path, force_readonly: bool = False) -> None:
         """Take a session into the app: lock it, then show where it stands."""
+        # Imported here, not at the top: the start screen needs none of it (~4 ms a start).
+        from amk_tui.config.flow import step_items
+        from amk_tui.core.workshop import Workshop
+        from amk_tui.keeper import Keeper
+
         if self.keeper is not None:
             self.keeper.release()
         if session.language != self.content.language:
@@ -254,6 +260,8 @@ class AmkApp(AppKeys):
 
     def describe_problem(self, exc: Exception) -> str:
         """A failed load or save in one line, in the session's language where it can be."""
+        from amk_tui.keeper import describe
+
         return describe(self.content, exc)
 
     def status_flags(self) -> str:
@@ -274,6 +282,8 @@ class AmkApp(AppKeys):
         self.workshop.go(index)
 
     def step_title(self, step: Step) -> str:
+        from amk_tui.config.flow import step_title
+
         return step_title(self.content, step)
 
     def phase_title(self, index: int) -> str:
