@@ -1,5 +1,5 @@
 """`python -m amk_tui` is the same as the `amk` command."""
 
-from amk_tui.cli import entry
+from amk_tui.entry import run
 
-raise SystemExit(entry())
+raise SystemExit(run())

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from amk_tui import __version__, gc_pause
+from amk_tui import __version__
 from amk_tui.cli_history import add_history_commands, run_history
 from amk_tui.cli_words import DEFAULT_LANGUAGE, CliWords, peek_config, words_for
 from amk_tui.config import Config, load_config
@@ -220,15 +220,6 @@ def _handout_arguments(handout: argparse.ArgumentParser, w: CliWords) -> None:
 
 def sessions_folder(args: argparse.Namespace, config: Config) -> Path:
     return Path(args.sessions) if getattr(args, "sessions", None) else config.sessions_dir
-
-
-def entry() -> int:
-    """The `amk` command: `main` with the garbage collector paused while the app starts."""
-    gc_pause.pause()
-    try:
-        return main()
-    finally:
-        gc_pause.resume()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

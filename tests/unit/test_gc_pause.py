@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
 
-from amk_tui import cli, gc_pause
+from amk_tui import cli, entry, gc_pause
 
 
 @pytest.fixture
@@ -62,7 +64,7 @@ def test_the_command_collects_again_even_when_it_fails(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(cli, "main", failing_main)
     with pytest.raises(RuntimeError):
-        cli.entry()
+        entry.run()
     assert seen == [False]
     assert gc.isenabled()
 
@@ -70,5 +72,14 @@ def test_the_command_collects_again_even_when_it_fails(monkeypatch: pytest.Monke
 @pytest.mark.usefixtures("collector_on")
 def test_the_command_returns_mains_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "main", lambda: 2)
-    assert cli.entry() == 2
+    assert entry.run() == 2
     assert gc.isenabled()
+
+
+def test_the_command_pauses_before_it_imports_the_app() -> None:
+    """`amk_tui.entry` imports nothing of the app or Textual itself: `run` pauses the
+    collector first, so every import of the start-up runs paused."""
+    code = "import sys, amk_tui.entry; "
+    code += "print('amk_tui.cli' in sys.modules, 'textual' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.split() == ["False", "False"]
