@@ -450,20 +450,20 @@ repetitions of one run; nothing is asserted.
    notes of a question in Opsamling (each keystroke saves the whole file).
 2. **Start** (`bench_pty.py`, `ptyproc.py`): `python -m amk_tui --sessions EMPTY_FOLDER`,
    `python -m amk_tui --demo` and `python -m benchmarks.minimal_app` (a Label and a Footer)
-   are spawned in a 120×36 pty (`TIOCSWINSZ`, TERM=xterm-256color, COLORTERM=truecolor)
-   from the repository folder, as the `amk` command starts (the collector paused until the
-   first frame). Time runs from just before `Popen` until the output, with escape sequences
-   stripped, holds every marker: for `amk` the start screen's heading (`Ny workshop`), the
-   button under its form (`Start workshop`) and the footer (`Taster`) — the screen
-   `make run` opens on, and the start-up the ≤ 1.5× target judges; for `amk --demo` the
-   phase bar (`Opsamling`), the chart's legend (`Gruppe C`) and the insight beside the chart
-   (`Størst uenighed`) — start-up, then a demo session made, saved and Opsamling's
-   comparison drawn with its chart (reported beside it, not judged: it is more than
-   start-up); for the minimal app its label and footer key. Each round runs all three in a
-   rotating order after one discarded warm-up round (20 rounds: on this shared machine one
-   run of 10 rounds gave anything from 1.35× to 1.71× for the same code); a ratio is of the
-   medians, its range over the rounds. Each process is quit with `q` (the start screen,
-   where the AMG field has the focus, with Ctrl+Q).
+   are spawned in a 120×36 pty (`TIOCSWINSZ`, TERM=xterm-256color, COLORTERM=truecolor) from
+   the repository folder, as the `amk` command starts (`amk_tui.entry`: the collector paused
+   from before the first import until the first frame). Time runs from just before `Popen`
+   until the output, with escape sequences stripped, holds every marker: for `amk` the start
+   screen's heading (`Ny workshop`), the button under its form (`Start workshop`) and the
+   footer (`Taster`) — the screen `make run` opens on, and the start-up the ≤ 1.5× target
+   judges; for `amk --demo` the phase bar (`Opsamling`), the chart's legend (`Gruppe C`) and
+   the insight beside the chart (`Størst uenighed`) — start-up, then a demo session made,
+   saved and Opsamling's comparison drawn with its chart (reported beside it, not judged: it
+   is more than start-up); for the minimal app its label and footer key. Each round runs all
+   three in a rotating order after one discarded warm-up round (20 rounds: on this shared
+   machine one run of 10 rounds gave anything from 1.35× to 1.71× for the same code); a
+   ratio is of the medians, its range over the rounds. Each process is quit with `q` (the
+   start screen, where the AMG field has the focus, with Ctrl+Q).
 3. **Key → chart** (`bench_keys.py`): the app built as in `tests/ui/conftest.py` (FakeClock,
    temp `SessionStore`, demo session at the group work, where a first untimed digit opens
    the grid with the chart beside it) in `App.run_test(size=(120, 36))`.
