@@ -176,9 +176,11 @@ def row_stats(group: Group) -> dict[str, FactorStats]:
 
 
 def lowest_factor(stats: dict[str, FactorStats]) -> str | None:
-    """The factor with the lowest mean (first in deck order on a tie); None if none scored."""
+    """The factor with the lowest mean (first in deck order on a tie); None until at least
+    two factors have a mean: the lowest of one is no finding (the first digit typed into the
+    grid used to show "Lavest: 1 Åbenhed" for the moment before the second)."""
     scored = [s for s in stats.values() if s.mean is not None]
-    if not scored:
+    if len(scored) < 2:
         return None
     return min(scored, key=lambda s: (s.mean, FACTOR_IDS.index(s.factor))).factor
 

@@ -47,6 +47,12 @@ def test_nothing_scored_says_nothing() -> None:
     assert lowest_factor(stats) is None and most_split_factor(stats) is None
 
 
+def test_one_factor_scored_has_no_lowest() -> None:
+    """The lowest of one factor is no finding: nothing is named until two have a mean."""
+    assert lowest_factor(stats_by_factor([group("A", "4-----")])) is None
+    assert lowest_factor(stats_by_factor([group("A", "45----")])) == "aabenhed"
+
+
 def test_all_agree_is_not_split() -> None:
     stats = stats_by_factor([group("A", "333333"), group("B", "333333")])
     assert most_split_factor(stats) is None and lowest_factor(stats) == "aabenhed"
