@@ -53,5 +53,6 @@ def _change_part(factor: Factor, delta: float, decimal: str, long: bool) -> str:
     """`Åbenhed ↑ +0,5` where the room reads it (long), `1↑` in a narrow panel."""
     if not long:
         return f"{factor.number}{trend_arrow(delta)}"
-    signed = f"{delta:+.1f}".replace("-", "−").replace(".", decimal)
+    shown = round(delta, 1)  # unchanged is "±0,0", as the referat writes it (not "+0,0")
+    signed = (f"{shown:+.1f}" if shown else "±0.0").replace("-", "−").replace(".", decimal)
     return f"{factor.short} {trend_arrow(delta)} {signed}"
