@@ -88,6 +88,14 @@ def format_mean(value: float | None, mark: str = ".") -> str:
     return "–" if value is None else f"{value:.1f}".replace(".", mark)
 
 
+def format_change(delta: float, mark: str = ".") -> str:
+    """A change of a mean with one decimal: `+0,3`, `−0,2`, and `±0,0` where it rounds to
+    nothing (never `+0,0` or `−0,0`); the app's insights and the referat both write it so."""
+    text = f"{abs(delta):.1f}"
+    sign = "±" if text.strip("0.") == "" else ("+" if delta > 0 else "−")
+    return sign + text.replace(".", mark)
+
+
 def format_row(values: Sequence[int | None]) -> str:
     return "".join(MISSING if v is None else str(v) for v in values)
 

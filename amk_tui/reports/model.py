@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,6 +33,7 @@ from amk_tui.core.scores import (
     FactorStats,
     Group,
     factor_stats,
+    fmean,
     letter_for,
     lowest_factor,
     most_split_factor,
@@ -241,7 +241,7 @@ class Referat:
     @property
     def overall_mean(self) -> float | None:
         means = [r.stats.mean for r in self.scores if r.stats.mean is not None]
-        return statistics.fmean(means) if means else None
+        return fmean(means) if means else None
 
     def series(self) -> list[tuple[Column, tuple[float | None, ...]]]:
         """Each group's values in factor order, for the charts (withheld = not scored)."""
@@ -277,7 +277,7 @@ def cell(group: Group, factor: str) -> Cell:
         return Cell(None)
     if len(values) < MIN_ANSWERS:
         return Cell(None, len(values))
-    return Cell(statistics.fmean(values), len(values))
+    return Cell(fmean(values), len(values))
 
 
 def shown_stats(groups: Sequence[Group]) -> dict[str, FactorStats]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from amk_tui.config.content import Content, load_content
 from amk_tui.core.countdown import format_elapsed
+from amk_tui.core.scores import format_change
 
 FALLBACK_LANGUAGE = "da"
 
@@ -58,12 +59,7 @@ class Words:
 
     def signed(self, value: float | None) -> str:
         """`+0,3`, `−0,2`, `±0,0`; the none mark if unknown."""
-        if value is None:
-            return self.none
-        text = f"{abs(value):.1f}".replace(".", self.decimal)
-        if text.strip("0,.") == "":
-            return "±" + text
-        return ("+" if value > 0 else "−") + text
+        return self.none if value is None else format_change(value, self.decimal)
 
     def date_long(self, day: dt.date) -> str:
         """`26. november 2026`."""

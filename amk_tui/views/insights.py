@@ -5,6 +5,7 @@ from __future__ import annotations
 from amk_tui.config.content import Factor
 from amk_tui.core.scores import (
     change_since,
+    format_change,
     format_mean,
     lowest_factor,
     most_split_factor,
@@ -53,6 +54,4 @@ def _change_part(factor: Factor, delta: float, decimal: str, long: bool) -> str:
     """`Åbenhed ↑ +0,5` where the room reads it (long), `1↑` in a narrow panel."""
     if not long:
         return f"{factor.number}{trend_arrow(delta)}"
-    shown = round(delta, 1)  # unchanged is "±0,0", as the referat writes it (not "+0,0")
-    signed = (f"{shown:+.1f}" if shown else "±0.0").replace("-", "−").replace(".", decimal)
-    return f"{factor.short} {trend_arrow(delta)} {signed}"
+    return f"{factor.short} {trend_arrow(delta)} {format_change(delta, decimal)}"

@@ -8,6 +8,8 @@ from amk_tui.core.scores import (
     FACTOR_IDS,
     Group,
     change_since,
+    fmean,
+    format_change,
     format_row,
     lowest_factor,
     most_split_factor,
@@ -193,3 +195,14 @@ def test_spread_needs_both_ends() -> None:
     assert FactorStats("viden", 1, 3.0, None, 4.0).spread == 0.0
     assert FactorStats("viden", 1, 3.0, 2.0, None).spread == 0.0
     assert FactorStats("viden", 2, 3.0, 2.0, 4.5).spread == 2.5
+
+
+def test_a_change_is_signed_and_an_unchanged_mean_is_plus_minus_zero() -> None:
+    """One writing for the app's insights and the referat: never "+0,0" or "−0,0"."""
+    shown = [format_change(d, ",") for d in (1.0, -1.0, 0.0, -0.04, 0.04, -0.06, 0.3)]
+    assert shown == ["+1,0", "−1,0", "±0,0", "±0,0", "±0,0", "−0,1", "+0,3"]
+
+
+def test_fmean_is_the_arithmetic_mean() -> None:
+    assert fmean([1, 2, 2]) == 5 / 3
+    assert fmean([0.1] * 10) == 0.1  # fsum: no drift from adding tenths
