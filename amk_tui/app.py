@@ -217,7 +217,7 @@ class AmkApp(AppKeys):
             self.room_following = following
             for screen in self.screen_stack:
                 if isinstance(screen, WorkshopBase):
-                    screen.call_next(screen.refresh_scene)
+                    screen.refresh_scene()
 
     # -- the workshop changes -------------------------------------------------------------------
     def workshop_changed(self, change: Change) -> None:

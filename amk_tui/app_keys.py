@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
@@ -19,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from amk_tui import keys
+from amk_tui.crash import crash_line
 from amk_tui.themes import DARK, LIGHT
 
 if TYPE_CHECKING:
@@ -47,15 +47,6 @@ READABLE_KEYS = {
     "tab": "Tab",
 }
 """Textual's short key names, as the keys are printed on a keyboard."""
-
-
-def crash_line(content: Content, error: Exception, folder: Path | None) -> str:
-    """The traceback into the crash log (beside the sessions), and one line for the person."""
-    from amk_tui.crash import write_crash_log
-
-    log = write_crash_log(error, folder)
-    where = f" – {content.t('crash.log', path=str(log))}" if log else ""
-    return f"amk: {content.t('crash.line')}: {type(error).__name__}{where}"
 
 
 class AppKeys(App[int]):
@@ -121,6 +112,8 @@ class AppKeys(App[int]):
             self.notify(t("notify.end_of_program"))
         elif reason == "full":
             self.notify(t("notify.full"), severity="warning")
+        elif reason == "no_previous":
+            self.notify(t("chart.no_previous"), timeout=3)
 
     def say_what_was_assumed(self, session: Session) -> None:
         """On opening: a clock that jumped while amk was closed, texts cut on loading."""

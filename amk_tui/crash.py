@@ -14,8 +14,14 @@ import os
 import tempfile
 import traceback
 from pathlib import Path
+from typing import Protocol
 
 from amk_tui import __version__
+
+
+class Words(Protocol):
+    def t(self, key: str, /, **values: object) -> str: ...
+
 
 CRASH_LOG = "amk-crash.log"
 
@@ -52,3 +58,10 @@ def write_crash_log(error: BaseException, folder: Path | None) -> Path | None:
     with os.fdopen(fd, "wb") as handle:
         handle.write(text)
     return Path(name)
+
+
+def crash_line(content: Words, error: Exception, folder: Path | None) -> str:
+    """The traceback into the crash log (beside the sessions), and one line for the person."""
+    log = write_crash_log(error, folder)
+    where = f" – {content.t('crash.log', path=str(log))}" if log else ""
+    return f"amk: {content.t('crash.line')}: {type(error).__name__}{where}"

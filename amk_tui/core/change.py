@@ -22,7 +22,9 @@ What = Literal[
 ]
 CARRY = "carry"
 """A follow-up mark beside the action statuses: carried over into the new workshop."""
-Refusal = Literal["readonly", "max_groups", "no_group", "no_timer", "not_finished", "end", "full"]
+Refusal = Literal[
+    "readonly", "max_groups", "no_group", "no_timer", "not_finished", "end", "full", "no_previous"
+]
 """Why a change was refused; `full`: a list at its limit (MAX_ROWS, MAX_ITEMS)."""
 
 

@@ -77,6 +77,14 @@ class Item:
     """What is recorded under a question: notes | priorities | more | less | decisions."""
 
 
+def resolve(cursor: int, count: int) -> int:
+    """A saved cursor within a step of `count` items; `-1` (older files) is the last item."""
+    count = max(1, count)
+    if cursor < 0:
+        return count - 1
+    return min(cursor, count - 1)
+
+
 def items_for(step: Step, variant: int, deck: DeckOutline) -> tuple[Item, ...]:
     """The items of a step, in order (never empty)."""
     kind = step.phase.kind

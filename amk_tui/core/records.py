@@ -47,12 +47,17 @@ class RoomView:
     """The notes being typed are kept off the room's screen."""
     chart: str = "radar"
     """`radar` or `bars`."""
+    series: str = "all"
+    """`v`: the chart shows all groups (`all`), their `mean`, or one group's letter."""
+    overlay: bool = True
+    """`o`: last time's mean is drawn under the groups (when there was a last time)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Unknown keys from the file, written back unchanged."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = dict(self.extra)
         data.update(blank=self.blank, notes_hidden=self.notes_hidden, chart=self.chart)
+        data.update(series=self.series, overlay=self.overlay)
         return data
 
 
@@ -109,11 +114,21 @@ def participants_from(parent: Fields, item: Any, index: int) -> Participants:
     return Participants(role, count, names, extra=r.unknown({"role", "count", "names"}))
 
 
+def is_series(value: str) -> bool:
+    """`all`, `mean`, or a group's letter (A–Z)."""
+    return value in ("all", "mean") or (len(value) == 1 and "A" <= value <= "Z")
+
+
 def view_from(item: dict[str, Any], source: str) -> RoomView:
     r = Fields(item, source, "view.")
+    series = r.text("series", MAX_STORED_NAME, "all")
+    if not is_series(series):
+        raise r.fail("series", "must be all, mean or a group's letter")
     return RoomView(
         blank=r.get("blank", bool, False),
         notes_hidden=r.get("notes_hidden", bool, False),
         chart=r.choice("chart", CHART_KINDS, "radar"),
-        extra=r.unknown({"blank", "notes_hidden", "chart"}),
+        series=series,
+        overlay=r.get("overlay", bool, True),
+        extra=r.unknown({"blank", "notes_hidden", "chart", "series", "overlay"}),
     )

@@ -78,6 +78,11 @@ def series_for(groups: Sequence[Group], view: str, mean_label: str) -> list[Seri
     return chosen
 
 
+def cycle(order: Sequence[str], current: str) -> str:
+    """What follows `current` in `order`, round again (the first if `current` is not in it)."""
+    return order[(order.index(current) + 1) % len(order)] if current in order else order[0]
+
+
 def views(groups: Sequence[Group]) -> list[str]:
     """The order `v` cycles through: all, mean, then each group."""
     return [ALL, MEAN, *(g.letter for g in groups)]

@@ -186,14 +186,15 @@ def _check_letters(groups: list[Group], source: str) -> None:
 
 
 def _cursor_from(r: Fields) -> tuple[dict[str, int], dict[str, Any]]:
-    """Positions per step; entries that are no position are kept aside as they were."""
+    """Positions per step; entries that are no position are kept aside as they were.
+    `-1` (written by versions before 2026-12 on stepping back into a step) is its last item."""
     cursor = r.get("cursor", dict, {})
     if len(cursor) > MAX_ITEMS:
         raise r.fail("cursor", f"{len(cursor)} entries, at most {MAX_ITEMS}")
     usable = {
         k: v
         for k, v in cursor.items()
-        if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_ITEMS
+        if isinstance(v, int) and not isinstance(v, bool) and -1 <= v <= MAX_ITEMS
     }
     return usable, {k: v for k, v in cursor.items() if k not in usable}
 

@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from amk_tui.core.change import Change, Listener, Nobody, Refusal, What
 from amk_tui.core.flow import Item
 from amk_tui.core.limits import MAX_ITEMS, MAX_NAME, MAX_ROWS
-from amk_tui.core.program import Step
 from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS
+from amk_tui.core.series import cycle, views
 from amk_tui.core.session import CHART_KINDS, Action, Session
+from amk_tui.core.stepping import ItemsOf, Stepping
 from amk_tui.core.text import clip
 from amk_tui.core.trend import Trend, visit_of
 
-ItemsOf = Callable[[Step], tuple[Item, ...]]
-"""The items (slides, questions …) a step shows: `core.flow.items_for` with the content."""
 
-
-class Workshop:
+class Workshop(Stepping):
     """A session with its rules: what may change, and one `Change` for each change."""
 
     def __init__(
@@ -78,48 +76,6 @@ class Workshop:
             return Trend(self.session.amg, self.session.amg_id, (now,))
         return self.history.up_to(now)
 
-    @property
-    def step(self) -> Step | None:
-        return self.session.agenda.current
-
-    def items(self, step: Step | None = None) -> tuple[Item, ...]:
-        """The items of a step (the current one by default)."""
-        step = step or self.step
-        return () if step is None else self._items(step)
-
-    def item_count(self, step: Step | None = None) -> int:
-        return max(1, len(self.items(step)))
-
-    @property
-    def current(self) -> Item | None:
-        """What is on the screen now (None before the program starts)."""
-        items = self.items()
-        return items[self.item] if items else None
-
-    def following(self) -> tuple[Step, Item] | None:
-        """What `n` shows next: the next item, else the next step's first (for a preview)."""
-        agenda = self.session.agenda
-        if agenda.index is not None and self.item < self.item_count() - 1:
-            return agenda.steps[agenda.index], self.items()[self.item + 1]
-        index = 0 if agenda.index is None else agenda.index + 1
-        if index >= len(agenda.steps):
-            return None
-        step = agenda.steps[index]
-        items = self.items(step)
-        return (step, items[0]) if items else None
-
-    @property
-    def item(self) -> int:
-        """The position inside the current step (slide, question …), within its items."""
-        step = self.step
-        if step is None:
-            return 0
-        count = self.item_count(step)
-        value = self.session.cursor.get(step.key, 0)
-        if value < 0:
-            value = count - 1
-        return max(0, min(value, count - 1))
-
     # -- listening -----------------------------------------------------------------------
     def _changed(self, what: What, save: bool = True) -> Change:
         self.revision += 1
@@ -140,8 +96,8 @@ class Workshop:
     def go(self, index: int, *, at_end: bool = False) -> Change:
         """Enter a step of the program (its countdown starts by itself, unless read-only)."""
         step = self.session.agenda.go(index, run=not self.readonly)
-        if at_end:
-            self.session.cursor[step.key] = -1
+        if at_end:  # saved as the index itself: every window and a resume read the same item
+            self.session.cursor[step.key] = self.item_count(step) - 1
         return self._changed("position", save=not self.readonly)
 
     def set_item(self, index: int) -> Change | None:
@@ -351,11 +307,14 @@ class Workshop:
         self.session.previous = previous_id
         return self._changed("followup")
 
-    # -- the room's screen -----------------------------------------------------------------
-    def toggle_blank(self) -> Change:
-        """Black out the room's screen (or bring it back); allowed even when read-only."""
-        self.session.view.blank = not self.session.view.blank
+    # -- the room's screen: ways of looking, allowed read-only too (saved when writable) ------
+    def _looked(self) -> Change:
         return self._changed("view", save=not self.readonly)
+
+    def toggle_blank(self) -> Change:
+        """Black out the room's screen (or bring it back)."""
+        self.session.view.blank = not self.session.view.blank
+        return self._looked()
 
     def toggle_room_notes(self) -> Change | None:
         if not self._editable():
@@ -364,10 +323,22 @@ class Workshop:
         return self._changed("view")
 
     def toggle_chart(self) -> Change:
-        """Radar ↔ bars; a way of looking, so it works on a read-only workshop too."""
-        kinds = CHART_KINDS
-        self.session.view.chart = kinds[(kinds.index(self.session.view.chart) + 1) % len(kinds)]
-        return self._changed("view", save=not self.readonly)
+        """`c`: radar ↔ bars."""
+        self.session.view.chart = cycle(CHART_KINDS, self.session.view.chart)
+        return self._looked()
+
+    def cycle_series(self) -> Change:
+        """`v`: all groups → their mean → each group → all again."""
+        self.session.view.series = cycle(views(self.session.groups), self.session.view.series)
+        return self._looked()
+
+    def toggle_overlay(self) -> Change | None:
+        """`o`: last time's mean under the groups, or not; refused without a last time."""
+        if self.previous is None:
+            self._refuse("no_previous")
+            return None
+        self.session.view.overlay = not self.session.view.overlay
+        return self._looked()
 
     # -- the end ---------------------------------------------------------------------------
     def plan_assessment(self, day: dt.date | None) -> Change | None:

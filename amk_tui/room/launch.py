@@ -5,28 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from amk_tui.config import Config
-from amk_tui.core.errors import AmkError, SessionError, said
-from amk_tui.core.text import visible
+from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.store import SessionStore
 
 
 def room(config: Config, store: SessionStore, path: Path | None) -> int:
-    """Follow `path`, or the unfinished workshop saved most recently in the sessions folder."""
+    """Follow `path`, or (without one) the newest unfinished workshop of the sessions folder
+    and then whichever starts next. With nothing to follow yet the room waits: it is often
+    opened on the projector before the console."""
     from amk_tui.room.app import RoomApp
 
-    moves_on = path is None
-    if path is None:
-        entry = store.newest_unfinished()
-        if entry is None:
-            folder = visible(str(store.folder), multiline=False)
-            english = f"{folder}: no unfinished workshop to follow (amk room FILE)"
-            raise said("no_live_workshop", english, folder=folder)
-        path = entry.path
-    else:
-        try:
+    if path is not None and path.exists():
+        try:  # a file that is there but does not load is said now, not shown as waiting
             SessionStore(path.parent, clock=store.clock).load(path)
         except SessionError as exc:
             raise AmkError(str(exc)) from None
-    app = RoomApp(config, path, moves_on=moves_on)
+    app = RoomApp(config, path, folder=store.folder)
     app.run()
     return app.return_code or 0

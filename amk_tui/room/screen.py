@@ -1,9 +1,13 @@
-"""What the room sees: where the program stands and the current item, large; nothing else.
+"""What the room sees: the scene, large; nothing else.
 
 No cursor, no forms, no keys footer, no toasts: the views in their room form, drawn from the
-session the follower last read. Black while the facilitator blanks the room (`b`); the summary
-(comparison and action plan) once the workshop is finished; a discreet line when the
-facilitator's amk is gone (the picture stays).
+scene the watch derives from the file the console saved (`core.scene`) — the same heading,
+item, countdown, reveal and chart as the console's. Black while the facilitator blanks the
+room (`b`); the summary once the workshop is finished; a quiet picture while it waits; a
+discreet line when the facilitator's amk is gone (the picture stays).
+
+Redraws go through one `Redraw`: a new read, a resize, moving on and the first showing
+coalesce into one draw at a time, which reads the newest scene when it runs.
 """
 
 from __future__ import annotations
@@ -17,37 +21,35 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Label, Static
 
-from amk_tui.core.flow import Item
-from amk_tui.core.session import Session
+from amk_tui.core.scene import Scene, Timer
 from amk_tui.core.text import visible
-from amk_tui.views.scene import ChartChoice, Scene
+from amk_tui.views.context import ViewContext
+from amk_tui.views.text_once import show_text
 from amk_tui.widgets.countdown import CountdownDigits
 from amk_tui.widgets.phase_bar import PhaseBar
+from amk_tui.widgets.redraw import Redraw
 
 if TYPE_CHECKING:
     from amk_tui.room.app import RoomApp
-
-
-def room_kind(item: Item, finished: bool) -> str:
-    """The room's view of an item: the grid is the console's; the room sees the group work."""
-    if finished:
-        return "summary"
-    if item.kind in ("groupwork", "scoring"):
-        return "groupwork"
-    if item.kind in ("question", "answer", "wrapup", "priorities", "decisions"):
-        return "question"
-    return item.kind
+    from amk_tui.room.watch import RoomWatch
 
 
 class RoomScreen(Screen[None]):
     """The room's window."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.redraw = Redraw(self, self._draw)
+        self.shown: Scene | None = None
+        """The scene drawn last (its timer is what the countdowns show)."""
+
     def compose(self) -> ComposeResult:
         app = self.room
+        watch = app.watcher
         yield PhaseBar(
-            lambda: app.session.agenda if app.session else None,
-            app.phase_title,
-            app.content.t,
+            lambda: watch.session.agenda if watch.session else None,
+            self._phase_title,
+            lambda key, **values: watch.content.t(key, **values),
             app.config.warn_minutes * 60,
             id="phase-bar",
         )
@@ -55,11 +57,7 @@ class RoomScreen(Screen[None]):
             with Vertical(id="phase-heading"):
                 yield Label(id="phase-title")
                 yield Label(id="phase-sub")
-            yield CountdownDigits(
-                lambda: app.session.agenda.countdown if app.session else None,
-                app.config.warn_minutes * 60,
-                id="countdown",
-            )
+            yield CountdownDigits(self.timer, app.clock.monotonic, id="countdown")
         yield ContentSwitcher(id="views")
         yield Static(id="room-waiting")
         yield Static(id="room-blank")
@@ -68,79 +66,84 @@ class RoomScreen(Screen[None]):
     def room(self) -> RoomApp:
         return cast("RoomApp", self.app)
 
-    async def draw(self, session: Session) -> None:
-        """Draw the session as it stands (called on every new read and on resize)."""
-        app = self.room
-        self.set_class(session.view.blank, "-blank")
-        step = session.agenda.current
-        if step is None:
-            self._title(app.content.t("room.waiting_start"), "")
-            self.query_one("#views", ContentSwitcher).current = None
+    def timer(self) -> Timer | None:
+        """The countdown of the scene on the screen now."""
+        return None if self.shown is None else self.shown.timer
+
+    def _phase_title(self, index: int) -> str:
+        watch = self.room.watcher
+        if watch.session is None:
+            return ""
+        phase = watch.session.program.phases[index]
+        return watch.content.phase_title(phase.id, phase.title)
+
+    def on_mount(self) -> None:
+        self.redraw.request()
+
+    def on_resize(self) -> None:
+        self.redraw.request()
+
+    async def _draw(self) -> None:
+        """Draw the scene as it stands now (the newest read, whatever asked for the draw)."""
+        if not self.is_attached:
             return
-        items = app.items(step, session)
-        index = session.cursor.get(step.key, 0)
-        index = len(items) - 1 if index < 0 else max(0, min(index, len(items) - 1))
-        item = items[index]
-        scene = Scene(
-            session=session,
-            content=app.content,
-            step=step,
-            item=item,
+        watch = self.room.watcher
+        scene = watch.scene()
+        self.shown = scene
+        self.set_class(scene.blank, "-blank")
+        self._title(scene.title, scene.subtitle)
+        self._waiting(watch)
+        switcher = self.query_one("#views", ContentSwitcher)
+        session = watch.session
+        if scene.kind in ("waiting", "start") or session is None:
+            switcher.current = None
+            self.set_class(False, "-groupwork")
+            self.query_one(CountdownDigits).refresh_time()
+            return
+        view = await self._view(scene.kind)
+        if not self.is_attached:
+            return
+        if watch.scene().kind != scene.kind:  # it moved on while the view was made
+            self.redraw.request()
+            return
+        scene = self.shown = watch.scene()
+        ctx = ViewContext(
+            scene,
+            session,
+            watch.content,
             readonly=True,
             room=True,
-            previous=app.previous,
-            values_visible=session.revealed,
+            previous=watch.previous,
+            values_visible=scene.revealed,
         )
-        kind = room_kind(item, session.finished)
-        view = await self._view(kind, scene)
-        self.query_one("#views", ContentSwitcher).current = f"view-{kind}"
-        self.set_class(kind == "groupwork", "-groupwork")
-        self._header(scene, kind)
-        self._draw(view, kind, scene)
+        switcher.current = view.id
+        self.set_class(scene.kind == "groupwork", "-groupwork")
+        from amk_tui.views.make import draw
 
-    async def _view(self, kind: str, scene: Scene) -> Widget:
+        draw(view, ctx)
+        self.query_one(CountdownDigits).refresh_time()
+        self.query_one(PhaseBar).refresh_bar()
+
+    async def _view(self, kind: str) -> Widget:
+        """The view of this kind, mounted the first time it is needed."""
         found = self.query(f"#view-{kind}")
         if found:
             return found.first()
-        from amk_tui.screens.views import make_view
+        from amk_tui.views.make import make_view
 
-        if kind == "summary":
-            from amk_tui.views.summary import SummaryView
-
-            view: Widget = SummaryView(id="view-summary")
-        else:
-            view = make_view(kind, self.room.config.warn_minutes * 60, scene, room=True)
+        view = make_view(kind, self.timer, self.room.clock.monotonic, room=True)
         await self.query_one("#views", ContentSwitcher).mount(view)
         return view
 
-    def _draw(self, view: Widget, kind: str, scene: Scene) -> None:
-        from amk_tui.screens.views import draw
-
-        draw(view, kind, scene, ChartChoice())
-
-    def _header(self, scene: Scene, kind: str) -> None:
-        content, step = scene.content, scene.step
-        title = self.room.phase_title(step.phase_index)
-        sub = ""
-        if kind == "groupwork":
-            title = content.exercise.get(f"title{scene.session.variant}", title)
-        elif kind == "summary":
-            title = content.t("room.summary")
-        elif scene.item.kind == "slide":
-            sub = f"{scene.item.index + 1} / {scene.item.of}"
-        self._title(title, sub)
-
     def _title(self, title: str, sub: str) -> None:
-        self.query_one("#phase-title", Label).update(Text(visible(title)))
-        self.query_one("#phase-sub", Label).update(Text(visible(sub)))
+        show_text(self.query_one("#phase-title", Label), Text(visible(title)))
+        show_text(self.query_one("#phase-sub", Label), Text(visible(sub)))
 
-    def waiting(self, text: str) -> None:
-        """A discreet line at the bottom (empty: hidden); drawn only when it changes."""
-        if text == self._waiting:
-            return
-        self._waiting = text
+    def _waiting(self, watch: RoomWatch) -> None:
+        """A discreet line at the bottom while the facilitator's amk is gone (else hidden)."""
+        text = ""
+        if watch.session is None or watch.console_gone:
+            text = watch.content.t("room.waiting")
         line = self.query_one("#room-waiting", Static)
-        line.update(Text(text))
+        show_text(line, Text(text))
         line.display = bool(text)
-
-    _waiting = ""

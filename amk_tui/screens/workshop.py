@@ -17,9 +17,8 @@ from textual.widgets import ContentSwitcher
 
 from amk_tui import keys
 from amk_tui.core.flow import Item
-from amk_tui.core.series import ALL, views
+from amk_tui.core.series import ALL
 from amk_tui.screens.workshop_base import WorkshopBase, view_kind
-from amk_tui.views.scene import ChartChoice
 
 if TYPE_CHECKING:
     from amk_tui.views.question import QuestionView
@@ -186,18 +185,19 @@ class WorkshopScreen(WorkshopBase):
         from amk_tui.views.scoring import ScoringView
         from amk_tui.widgets.score_grid import ScoreGrid
 
+        await self.redraw.settled()  # the redraw that `scoring` asked for makes the grid
         digits, self._digits = self._digits or [], None
         if self.session.agenda.current is None:
             return
-        scene = self.scene()
-        view = await self._view("scoring", scene)
-        if not isinstance(view, ScoringView):
+        view = await self._view("scoring")
+        if not isinstance(view, ScoringView) or self.session.agenda.current is None:
             return
+        ctx = self.context(self.scene())
         shown = self.query_one("#views", ContentSwitcher).current == "view-scoring"
         if not shown:  # stepped on meanwhile: the grid is drawn to take the digits
-            self._draw(view, "scoring", scene)
+            self._draw(view, ctx)
         grid = view.query_one(ScoreGrid)
-        empty = view.first_empty(scene)
+        empty = view.first_empty(ctx)
         if empty is not None:
             grid.go_to(*empty)
         elif digits and not self.readonly:  # all filled: a digit from afar replaces nothing
@@ -248,13 +248,12 @@ class WorkshopScreen(WorkshopBase):
 
     def action_toggle_full(self) -> None:
         self.toggle_class("-full-chart")
-        self.call_next(self.refresh_scene)
+        self.refresh_scene()
 
     def action_cycle_view(self) -> None:
-        order = views(self.session.groups)
-        current = self.choice.view
-        view = order[(order.index(current) + 1) % len(order)] if current in order else ALL
-        self.choice = ChartChoice(view, self.choice.overlay)
+        """`v`: all groups, their mean, each group — on the room's window too."""
+        self.workshop.cycle_series()
+        view = self.scene().series
         self.notify(self.t("chart.view", view=self.view_name(view)), timeout=2)
 
     def view_name(self, view: str) -> str:
@@ -265,10 +264,7 @@ class WorkshopScreen(WorkshopBase):
         return self.t("chart.group", letter=view)
 
     def action_toggle_overlay(self) -> None:
-        if self.workshop.previous is None:
-            self.notify(self.t("chart.no_previous"), timeout=3)
-            return
-        self.choice = ChartChoice(self.choice.view, not self.choice.overlay)
+        self.workshop.toggle_overlay()
 
     # -- groups ---------------------------------------------------------------------------------
     def focused_group(self) -> int | None:
@@ -355,7 +351,8 @@ class WorkshopScreen(WorkshopBase):
         self.app.push_screen(form, done)
 
     async def _cursor_on_last_action(self) -> None:
-        await self.refresh_scene()
+        self.refresh_scene()
+        await self.redraw.settled()
         view = self.open_view("plan")
         if view is not None:
             from amk_tui.widgets.action_table import ActionTable

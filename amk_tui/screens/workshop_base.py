@@ -2,8 +2,9 @@
 
 One screen for the whole program: the phase bar, the step's title and countdown, and the
 view of the current item (a slide, the group work, the grid, the comparison, a question, the
-action plan), drawn from the session on every change. The views are the room's too. The keys
-are added by `WorkshopScreen` (screens/workshop.py).
+action plan), drawn on every change. The heading and the countdowns show the scene
+(`core.scene.derive`), the same value the room's windows derive from the saved file; the
+views are the room's too. The keys are added by `WorkshopScreen` (screens/workshop.py).
 """
 
 from __future__ import annotations
@@ -18,24 +19,27 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Label, Static
 
 from amk_tui import keys
+from amk_tui.config.flow import outline
 from amk_tui.core.change import Change
 from amk_tui.core.flow import Item
 from amk_tui.core.program import Step
+from amk_tui.core.scene import QUESTION_ITEMS, Scene, Timer, derive
 from amk_tui.core.text import visible
 from amk_tui.screens.base import AmkScreen
-from amk_tui.views.scene import ChartChoice, Scene
+from amk_tui.views.context import ViewContext
 from amk_tui.views.text_once import show_text
 from amk_tui.widgets.countdown import CountdownDigits
 from amk_tui.widgets.key_footer import KeyFooter
 from amk_tui.widgets.phase_bar import PhaseBar
 from amk_tui.widgets.presenter import PresenterPanel
+from amk_tui.widgets.redraw import Redraw
 
 
 def view_kind(item: Item, scoring: bool) -> str:
     """Which view shows an item (the group work turns into the grid while scores come in)."""
     if item.kind == "groupwork":
         return "scoring" if scoring else "groupwork"
-    if item.kind in ("question", "answer", "wrapup", "priorities", "decisions"):
+    if item.kind in QUESTION_ITEMS:
         return "question"
     return item.kind
 
@@ -47,8 +51,11 @@ class WorkshopBase(AmkScreen[None]):
 
     scoring: reactive[bool] = reactive(False, init=False)
     """The grid is open over the group work (a digit opened it; Esc closes it)."""
-    choice: reactive[ChartChoice] = reactive(ChartChoice(), init=False)
-    """How the chart is looked at: all groups / mean / one group, last time on or off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.redraw = Redraw(self, self._redraw)
+        """Draws that mount a view go through it: one at a time, the newest state wins."""
 
     def compose(self) -> ComposeResult:
         app = self.amk
@@ -64,9 +71,7 @@ class WorkshopBase(AmkScreen[None]):
             with Vertical(id="phase-heading"):
                 yield Label(id="phase-title")
                 yield Label(id="phase-sub")
-            yield CountdownDigits(
-                lambda: app.countdown, app.config.warn_minutes * 60, id="countdown"
-            )
+            yield CountdownDigits(self.timer, app.clock.monotonic, id="countdown")
         with Horizontal(id="stage"):
             yield ContentSwitcher(id="views")
             yield PresenterPanel(id="presenter")
@@ -75,7 +80,7 @@ class WorkshopBase(AmkScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#slide-notes").display = False
-        self.call_next(self.refresh_scene)
+        self.redraw.request()
 
     # -- the scene ---------------------------------------------------------------------------
     @property
@@ -91,16 +96,32 @@ class WorkshopBase(AmkScreen[None]):
         return item
 
     def scene(self) -> Scene:
-        amk = self.amk
+        """What the room sees now: derived from the live session as the room derives it from
+        the saved file (`core.scene.derive`); the console's heading and countdown show it."""
+        content = self.content
+        return derive(
+            self.session,
+            deck=outline(content),
+            words=content,
+            warn_seconds=self.amk.config.warn_minutes * 60,
+        )
+
+    def timer(self) -> Timer | None:
+        """The countdown as the scene has it now (the countdowns show it on every tick)."""
+        if self.amk.session is None or self.amk.session.agenda.current is None:
+            return None
+        return self.scene().timer
+
+    def context(self, scene: Scene) -> ViewContext:
+        """The scene with what the console's views draw it from."""
         session = self.session
-        return Scene(
-            session=session,
-            content=self.content,
-            step=self.step,
-            item=self.item,
+        return ViewContext(
+            scene,
+            session,
+            self.content,
             readonly=self.readonly,
             previous=self.workshop.previous,
-            values_visible=session.revealed or amk.room_following,
+            values_visible=session.revealed or self.amk.room_following,
         )
 
     _here: tuple[str, Item, str] | None = None
@@ -113,89 +134,88 @@ class WorkshopBase(AmkScreen[None]):
             self.scoring = False
         # Drawn at once when its view is there: the next key, however fast it comes, meets
         # the new item (its notes, its focus), not the one before.
-        scene = self.scene()
-        kind = view_kind(scene.item, self.scoring)
+        ctx = self.context(self.scene())
+        kind = view_kind(ctx.item, self.scoring)
         view = self.open_view(kind)
-        if view is not None and self.is_attached:
-            self._show_scene(view, kind, scene)
+        if view is not None and self.is_attached and not self.redraw.busy:
+            self._show_scene(view, kind, ctx)
         else:
-            self.call_next(self.refresh_scene)
+            self.redraw.request()
 
-    async def refresh_scene(self) -> None:
-        """Draw the current item from the session (the view is made the first time)."""
-        if self.session.agenda.current is None or not self.is_attached:
-            return
-        if not self.query("#views"):  # a screen being replaced: its widgets are already gone
-            return
-        scene = self.scene()
-        kind = view_kind(scene.item, self.scoring)
-        view = await self._view(kind, scene)
-        self._show_scene(view, kind, scene)
+    def refresh_scene(self) -> None:
+        """Draw the current item again soon (its view is made the first time)."""
+        self.redraw.request()
 
-    def _show_scene(self, view: Widget, kind: str, scene: Scene) -> None:
+    async def _redraw(self) -> None:
+        """Draw the current item from the session as it is now."""
+        if self.amk.session is None or self.session.agenda.current is None:
+            return
+        if not self.is_attached or not self.query("#views"):  # a screen being replaced
+            return
+        while True:  # the scene is read after the view is there: the newest state is drawn
+            kind = view_kind(self.item, self.scoring)
+            view = await self._view(kind)
+            if not self.is_attached or self.session.agenda.current is None:
+                return
+            ctx = self.context(self.scene())
+            if view_kind(ctx.item, self.scoring) == kind:
+                break
+        self._show_scene(view, kind, ctx)
+
+    def _show_scene(self, view: Widget, kind: str, ctx: ViewContext) -> None:
         switcher = self.query_one("#views", ContentSwitcher)
-        here = (scene.step.key, scene.item, kind)
+        scene = ctx.scene
+        here = (scene.step_key, ctx.item, kind)
         arrived = here != self._here
         self._here = here
         switcher.current = f"view-{kind}"
         if arrived:  # what depends on the item only (each update costs a layout pass)
             self.set_class(kind == "groupwork", "-groupwork")
-            self._header(scene)
-            self._notes(scene)
-        self._draw(view, kind, scene)
-        self._presenter(scene)
+            self._notes(ctx)
+        self._header(scene)
+        self._draw(view, ctx)
+        self._presenter(ctx)
         if arrived:  # the keys depend on the item; writing and the status refresh them
             self._focus(view, kind, arrived)
             self.refresh_bindings()
         self.refresh_timers()
 
-    async def _view(self, kind: str, scene: Scene) -> Widget:
+    async def _view(self, kind: str) -> Widget:
         """The view of this kind, mounted the first time it is needed (start-up only builds
         what it shows)."""
         found = self.query(f"#view-{kind}")
         if found:
             return found.first()
-        from amk_tui.screens.views import make_view
+        from amk_tui.views.make import make_view
 
-        view = make_view(kind, self.amk.config.warn_minutes * 60, scene)
+        view = make_view(kind, self.timer, self.amk.clock.monotonic)
         await self.query_one("#views", ContentSwitcher).mount(view)
         for node in (view, *view.walk_children()):
             keys.localize(node, self.content.t)
         return view
 
-    def _draw(self, view: Widget, kind: str, scene: Scene) -> None:
-        from amk_tui.screens.views import draw
+    def _draw(self, view: Widget, ctx: ViewContext) -> None:
+        from amk_tui.views.make import draw
 
-        draw(view, kind, scene, self.choice)
+        draw(view, ctx)
 
     def _header(self, scene: Scene) -> None:
-        step = scene.step
-        sub = ""
-        if step.round is not None:
-            assert step.round_index is not None
-            title = self.content.round_title(step.round.id, step.round.title)
-            sub = self.t(
-                "phase.round", n=step.round_index + 1, of=len(step.phase.rounds), title=title
-            )
-        elif scene.item.kind == "slide":
-            sub = f"{scene.item.index + 1} / {scene.item.of}"
-        title = self.amk.phase_title(step.phase_index)
-        if scene.item.kind == "groupwork":  # the deck's slide title: "Dialogøvelse 2" …
-            title = self.content.exercise.get(f"title{scene.session.variant}", title)
-        show_text(self.query_one("#phase-title", Label), Text(visible(title)))
-        show_text(self.query_one("#phase-sub", Label), Text(visible(sub)))
+        """The item's heading, as the scene has it (the room shows the same words)."""
+        title = Text(visible(scene.item_title))
+        show_text(self.query_one("#phase-title", Label), title)
+        show_text(self.query_one("#phase-sub", Label), Text(visible(scene.item_subtitle)))
 
-    def _notes(self, scene: Scene) -> None:
+    def _notes(self, ctx: ViewContext) -> None:
         """The slide's facilitator notes (`s`): on the console only."""
         notes = self.query_one("#slide-notes", Static)
         slides = self.content.slides
-        if scene.item.kind != "slide" or not slides:
+        if ctx.item.kind != "slide" or not slides:
             notes.display = False
             return
-        slide = slides[min(scene.item.index, len(slides) - 1)]
+        slide = slides[min(ctx.item.index, len(slides) - 1)]
         show_text(notes, Text(visible(slide.notes) or self.t("slides.no_notes")))
 
-    def _presenter(self, scene: Scene) -> None:
+    def _presenter(self, ctx: ViewContext) -> None:
         """While a room window follows: the mark, what comes next, the slide's notes."""
         from amk_tui.views.labels import item_label
 
@@ -207,10 +227,10 @@ class WorkshopBase(AmkScreen[None]):
         if upcoming is None:
             label = self.t("presenter.end")
         else:
-            label = item_label(self.content, scene.session, *upcoming)
+            label = item_label(self.content, ctx.session, *upcoming)
         notes = ""
-        if scene.item.kind == "slide" and self.content.slides:
-            slide = self.content.slides[min(scene.item.index, len(self.content.slides) - 1)]
+        if ctx.item.kind == "slide" and self.content.slides:
+            slide = self.content.slides[min(ctx.item.index, len(self.content.slides) - 1)]
             notes = visible(slide.notes)
         self.query_one(PresenterPanel).show(
             self.t("room.following"),
@@ -222,7 +242,7 @@ class WorkshopBase(AmkScreen[None]):
 
     def _focus(self, view: Widget, kind: str, arrived: bool) -> None:
         """The item's keys take the keyboard now (not after the keys already typed)."""
-        from amk_tui.screens.views import focus_target
+        from amk_tui.views.make import focus_target
 
         self.set_focus(focus_target(view, kind))
         if arrived and kind == "plan" and self.session.draft and not self.readonly:
@@ -250,10 +270,7 @@ class WorkshopBase(AmkScreen[None]):
         self.query_one(PhaseBar).refresh_bar()
 
     def watch_scoring(self) -> None:
-        self.call_next(self.refresh_scene)
-
-    def watch_choice(self) -> None:
-        self.call_next(self.refresh_scene)
+        self.redraw.request()
 
     def open_view(self, kind: str) -> Any:
         """The mounted view of a kind, if it is there."""

@@ -13,8 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from amk_tui.views.context import ViewContext
 from amk_tui.views.insights import insight_lines
-from amk_tui.views.scene import ChartChoice, Scene
 from amk_tui.views.scoring import chart_series
 from amk_tui.widgets.radar import RadarChart
 
@@ -46,21 +46,21 @@ class ComparisonView(Horizontal):
             yield Static(id="comparison-insights")
         yield Static(id="comparison-hidden")
 
-    def show(self, scene: Scene, choice: ChartChoice) -> None:
-        hidden = not scene.revealed
+    def show(self, ctx: ViewContext) -> None:
+        hidden = not ctx.revealed
         self.set_class(hidden, "-hidden")
-        key = "comparison.hidden_room" if scene.room else "comparison.hidden"
-        self.query_one("#comparison-hidden", Static).update(Text(scene.t(key), Style(bold=True)))
+        key = "comparison.hidden_room" if ctx.room else "comparison.hidden"
+        self.query_one("#comparison-hidden", Static).update(Text(ctx.t(key), Style(bold=True)))
         chart = self.query_one(RadarChart)
-        chart.empty_text = scene.t("chart.empty")
-        chart.spread_label = scene.t("chart.spread")
-        self._kind = scene.session.view.chart
-        series, overlay = chart_series(scene, choice)
-        chart.show(series, [f.short for f in scene.content.factors], overlay)
-        heading = Text(scene.t("comparison.heading"), Style(bold=True))
+        chart.empty_text = ctx.t("chart.empty")
+        chart.spread_label = ctx.t("chart.spread")
+        self._kind = ctx.session.view.chart
+        series, overlay = chart_series(ctx)
+        chart.show(series, [f.short for f in ctx.content.factors], overlay)
+        heading = Text(ctx.t("comparison.heading"), Style(bold=True))
         self.query_one("#comparison-heading", Static).update(heading)
         text = Text()
-        for n, line in enumerate(insight_lines(scene, long=True)):
+        for n, line in enumerate(insight_lines(ctx, long=True)):
             text.append(("\n\n" if n else "") + line)
         self.query_one("#comparison-insights", Static).update(text)
         self._fit()

@@ -8,18 +8,16 @@ have reported their scores (never the scores themselves: the room sees them at t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from amk_tui.core.countdown import Countdown
 from amk_tui.core.scores import FACTOR_IDS
-from amk_tui.views.scene import Scene
+from amk_tui.views.context import ViewContext
 from amk_tui.widgets.big_countdown import BigCountdown
+from amk_tui.widgets.countdown import Now, TimerSource
 
 
 class GroupWorkView(Vertical):
@@ -41,34 +39,32 @@ class GroupWorkView(Vertical):
     Textual centres children as one block, so the text's column is centred inside its own
     full-width scroll, not beside the full-width countdown."""
 
-    def __init__(
-        self, countdown: Callable[[], Countdown | None], warn_seconds: float, **kwargs: object
-    ) -> None:
+    def __init__(self, timer: TimerSource, now: Now, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._countdown = countdown
-        self._warn = warn_seconds
+        self._timer = timer
+        self._now = now
 
     def compose(self) -> ComposeResult:
-        yield BigCountdown(self._countdown, self._warn, id="big-countdown")
+        yield BigCountdown(self._timer, self._now, id="big-countdown")
         with VerticalScroll(id="groupwork-text"):
             yield Static(id="exercise")
             yield Static(id="reported")
 
-    def show(self, scene: Scene) -> None:
-        self._scene = scene
+    def show(self, ctx: ViewContext) -> None:
+        self._ctx = ctx
         roomy = self.size.height >= 36
-        self.query_one("#exercise", Static).update(exercise_text(scene, roomy))
-        self.query_one("#reported", Static).update(reported_text(scene))
+        self.query_one("#exercise", Static).update(exercise_text(ctx, roomy))
+        self.query_one("#reported", Static).update(reported_text(ctx))
 
     def on_resize(self) -> None:
-        if getattr(self, "_scene", None) is not None:
-            self.show(self._scene)
+        if getattr(self, "_ctx", None) is not None:
+            self.show(self._ctx)
 
 
-def exercise_text(scene: Scene, roomy: bool = True) -> Text:
+def exercise_text(ctx: ViewContext, roomy: bool = True) -> Text:
     """The deck's exercise slide of the session's variant, word for word."""
-    ex = scene.content.exercise
-    variant = scene.session.variant
+    ex = ctx.content.exercise
+    variant = ctx.session.variant
     bold = Style(bold=True)
     gap = "\n\n" if roomy else "\n"
     text = Text()
@@ -80,24 +76,24 @@ def exercise_text(scene: Scene, roomy: bool = True) -> Text:
         text.append(ex.get("draw", ""))
     text.append("\n\n")
     text.append(ex.get("questions_heading" if variant == 1 else "discuss", ""), bold)
-    for n, question in enumerate(scene.content.questions.get(variant, ()), start=1):
+    for n, question in enumerate(ctx.content.questions.get(variant, ()), start=1):
         text.append(f"\n{n}. ", bold)
         text.append(question.text)
     return text
 
 
-def reported_text(scene: Scene) -> Text:
+def reported_text(ctx: ViewContext) -> Text:
     """`Indtastet: A ■■■■■■  B ■■□□□□ …` — which cells are filled, never their values."""
-    groups = scene.session.groups
+    groups = ctx.session.groups
     if not groups:
         return Text()
-    text = Text(scene.t("groupwork.reported") + "  ", Style(dim=True))
+    text = Text(ctx.t("groupwork.reported") + "  ", Style(dim=True))
     for g in groups:
         filled = sum(g.value(f) is not None for f in FACTOR_IDS)
         text.append(f"{g.letter} ", Style(bold=True))
         text.append("■" * filled + "□" * (len(FACTOR_IDS) - filled))
         text.append("   ")
-    if not scene.room:
-        hint = "groupwork.hint_rows" if scene.session.variant == 2 else "groupwork.hint"
-        text.append("\n" + scene.t(hint), Style(dim=True))
+    if not ctx.room:
+        hint = "groupwork.hint_rows" if ctx.session.variant == 2 else "groupwork.hint"
+        text.append("\n" + ctx.t(hint), Style(dim=True))
     return text

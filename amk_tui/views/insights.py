@@ -12,31 +12,29 @@ from amk_tui.core.scores import (
     stats_by_factor,
     trend_arrow,
 )
-from amk_tui.views.scene import Scene
+from amk_tui.views.context import ViewContext
 from amk_tui.widgets.score_grid import format_value
 
 
-def insight_lines(scene: Scene, long: bool = False) -> list[str]:
+def insight_lines(ctx: ViewContext, long: bool = False) -> list[str]:
     """One line each; `long` names the factors in full (the comparison has the room for it)."""
-    content = scene.content
-    stats = stats_by_factor(scene.session.groups)
+    content = ctx.content
+    stats = stats_by_factor(ctx.session.groups)
     low = lowest_factor(stats)
     if low is None:
-        return [scene.t("insights.none")]
-    decimal = scene.t("number.decimal")
+        return [ctx.t("insights.none")]
+    decimal = ctx.t("number.decimal")
 
     def name(factor_id: str) -> str:
         f = content.factor(factor_id)
         return f"{f.number} {f.name if long else f.short}"
 
-    lines = [
-        scene.t("insights.lowest", factor=name(low), mean=format_mean(stats[low].mean, decimal))
-    ]
+    lines = [ctx.t("insights.lowest", factor=name(low), mean=format_mean(stats[low].mean, decimal))]
     split = most_split_factor(stats)
     if split is not None:
         low_v, high_v = (format_value(v, decimal) for v in (stats[split].low, stats[split].high))
-        lines.append(scene.t("insights.split", factor=name(split), low=low_v, high=high_v))
-    previous = scene.previous
+        lines.append(ctx.t("insights.split", factor=name(split), low=low_v, high=high_v))
+    previous = ctx.previous
     if previous is not None and previous.groups:
         change = change_since(stats, stats_by_factor(previous.groups))
         parts = [
@@ -46,7 +44,7 @@ def insight_lines(scene: Scene, long: bool = False) -> list[str]:
         ]
         if parts:
             joined = (" · " if long else " ").join(parts)
-            lines.append(scene.t("insights.change", changes=joined))
+            lines.append(ctx.t("insights.change", changes=joined))
     return lines
 
 

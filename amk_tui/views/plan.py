@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
 
-from amk_tui.views.scene import Scene
+from amk_tui.views.context import ViewContext
 from amk_tui.widgets.action_table import ActionTable
 
 COLUMNS = ("what", "owner", "deadline", "followup", "status")
@@ -27,21 +27,21 @@ class PlanView(Vertical):
         yield ActionTable((), lambda s: s, id="actions")
         yield Label(id="actions-hint", classes="hint")
 
-    def show(self, scene: Scene) -> None:
+    def show(self, ctx: ViewContext) -> None:
         table = self.query_one(ActionTable)
-        table.headers = tuple(scene.t(f"actions.{k}") for k in COLUMNS)
-        table.status_label = lambda s: scene.t(f"action_status.{s}")
-        table.date_label = scene.content.date
+        table.headers = tuple(ctx.t(f"actions.{k}") for k in COLUMNS)
+        table.status_label = lambda s: ctx.t(f"action_status.{s}")
+        table.date_label = ctx.content.date
         table.show_cursor = not self.room
-        heading = Text(scene.t("question.amk") + " · ", Style(dim=True))
-        heading.append(scene.t("actions.title"), Style(bold=True))
+        heading = Text(ctx.t("question.amk") + " · ", Style(dim=True))
+        heading.append(ctx.t("actions.title"), Style(bold=True))
         self.query_one("#plan-heading", Label).update(heading)
-        actions = [a for a in scene.session.actions]
+        actions = [a for a in ctx.session.actions]
         table.show(actions)
         empty = self.query_one("#actions-empty", Label)
         empty.display = not actions
-        suffix = "_readonly" if scene.readonly or self.room else ""
-        empty.update(scene.t(f"actions.none{suffix}"))
+        suffix = "_readonly" if ctx.readonly or self.room else ""
+        empty.update(ctx.t(f"actions.none{suffix}"))
         hint = self.query_one("#actions-hint", Label)
         hint.display = not self.room
-        hint.update(scene.t(f"actions.hint{suffix}"))
+        hint.update(ctx.t(f"actions.hint{suffix}"))

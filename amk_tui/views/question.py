@@ -22,7 +22,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from amk_tui.config.content import Question
 from amk_tui.core.flow import DECISIONS_ID, PRIORITIES_ID, Item
 from amk_tui.core.text import visible
-from amk_tui.views.scene import Scene
+from amk_tui.views.context import ViewContext
 from amk_tui.widgets.item_list import ItemList
 from amk_tui.widgets.notes_area import NotesArea
 from amk_tui.widgets.priorities import PriorityPicker
@@ -31,17 +31,15 @@ from amk_tui.widgets.prompt_card import PromptCard
 LISTS = ("more", "less", "decisions")
 
 
-def question_of(scene: Scene) -> Question:
+def question_of(ctx: ViewContext) -> Question:
     """The question an item asks, in the session's language."""
-    item, content = scene.item, scene.content
+    item, content = ctx.item, ctx.content
     if item.kind == "priorities":
-        return Question(PRIORITIES_ID, scene.t("wrapup.priorities"), "priorities")
+        return Question(PRIORITIES_ID, ctx.t("wrapup.priorities"), "priorities")
     if item.kind == "decisions":
-        return Question(DECISIONS_ID, scene.t("decisions.question"), "decisions")
+        return Question(DECISIONS_ID, ctx.t("decisions.question"), "decisions")
     pool = (
-        content.wrapup
-        if item.kind == "wrapup"
-        else content.questions.get(scene.session.variant, ())
+        content.wrapup if item.kind == "wrapup" else content.questions.get(ctx.session.variant, ())
     )
     for q in pool:
         if q.id == item.ref:
@@ -49,24 +47,24 @@ def question_of(scene: Scene) -> Question:
     return Question(item.ref, item.ref, item.question_kind)
 
 
-def heading_of(scene: Scene) -> str:
+def heading_of(ctx: ViewContext) -> str:
     """Above the question: where it comes from, and its number."""
-    item = scene.item
+    item = ctx.item
     n, of = item.index + 1, item.of
     if item.kind == "answer":
-        return scene.t("question.answers", n=n, of=of)
+        return ctx.t("question.answers", n=n, of=of)
     if item.kind == "wrapup":
-        return scene.content.wrapup_heading or scene.t("question.position", n=n, of=of)
+        return ctx.content.wrapup_heading or ctx.t("question.position", n=n, of=of)
     if item.kind in ("priorities", "decisions"):
-        return scene.t("question.amk")
-    return scene.t("question.position", n=n, of=of)
+        return ctx.t("question.amk")
+    return ctx.t("question.position", n=n, of=of)
 
 
-def recorded(scene: Scene, question: Question) -> list[str]:
+def recorded(ctx: ViewContext, question: Question) -> list[str]:
     """What the session holds under a question, as lines to show."""
-    s = scene.session
+    s = ctx.session
     if question.kind == "priorities":
-        names = {f.id: f"{f.number} {f.name}" for f in scene.content.factors}
+        names = {f.id: f"{f.number} {f.name}" for f in ctx.content.factors}
         return [f"{i}. {names[fid]}" for i, fid in enumerate(s.priorities, 1) if fid in names]
     if question.kind in LISTS:
         items = {"more": s.more_of, "less": s.less_of, "decisions": s.decisions}[question.kind]
@@ -108,39 +106,39 @@ class QuestionView(Vertical):
             yield PriorityPicker((), "", id="priorities")
             yield ItemList("", id="items")
 
-    def show(self, scene: Scene) -> None:
-        question = question_of(scene)
+    def show(self, ctx: ViewContext) -> None:
+        question = question_of(ctx)
         self.question = question
-        number = f"{scene.item.index + 1}. " if scene.item.kind == "wrapup" else ""
-        self.query_one(PromptCard).show(heading_of(scene), number + question.text)
+        number = f"{ctx.item.index + 1}. " if ctx.item.kind == "wrapup" else ""
+        self.query_one(PromptCard).show(heading_of(ctx), number + question.text)
         if self.room:
-            self._show_record(scene, question)
+            self._show_record(ctx, question)
         else:
-            self._show_editor(scene, question)
+            self._show_editor(ctx, question)
 
-    def _show_record(self, scene: Scene, question: Question) -> None:
-        lines = recorded(scene, question)
-        if question.kind == "notes" and scene.session.view.notes_hidden:
-            text = Text(scene.t("question.notes_hidden"), Style(dim=True))
+    def _show_record(self, ctx: ViewContext, question: Question) -> None:
+        lines = recorded(ctx, question)
+        if question.kind == "notes" and ctx.session.view.notes_hidden:
+            text = Text(ctx.t("question.notes_hidden"), Style(dim=True))
         else:
             text = Text(visible("\n".join(lines)))
         self.query_one("#record", Static).update(text)
 
-    def _show_editor(self, scene: Scene, question: Question) -> None:
-        session, readonly = scene.session, scene.readonly
+    def _show_editor(self, ctx: ViewContext, question: Question) -> None:
+        session, readonly = ctx.session, ctx.readonly
         switcher = self.query_one(ContentSwitcher)
-        self._titles = (scene.t("question.writing"), scene.t("question.not_writing"))
+        self._titles = (ctx.t("question.writing"), ctx.t("question.not_writing"))
         if question.kind == "priorities":
             switcher.current = "priorities"
             picker = self.query_one(PriorityPicker)
             picker.prepare(
-                scene.content.factors, scene.t("priorities.hint"), scene.t("priorities.too_many")
+                ctx.content.factors, ctx.t("priorities.hint"), ctx.t("priorities.too_many")
             )
             picker.show(session.priorities, readonly)
         elif question.kind in LISTS:
             switcher.current = "items"
             items = self.query_one(ItemList)
-            items.placeholder = scene.t("items.placeholder")
+            items.placeholder = ctx.t("items.placeholder")
             current = {
                 "more": session.more_of,
                 "less": session.less_of,

@@ -15,20 +15,20 @@ from textual.widgets import Label, Static
 
 from amk_tui.config.content import Content
 from amk_tui.core.series import Series, mean_series, series_for
+from amk_tui.views.context import ViewContext
 from amk_tui.views.insights import insight_lines
-from amk_tui.views.scene import ChartChoice, Scene
 from amk_tui.views.text_once import show_text
 from amk_tui.widgets.radar import RadarChart
 from amk_tui.widgets.score_grid import ScoreGrid
 
 
-def chart_series(scene: Scene, choice: ChartChoice) -> tuple[list[Series], Series | None]:
+def chart_series(ctx: ViewContext) -> tuple[list[Series], Series | None]:
     """The groups' series for the chosen view, and last time's mean (if shown)."""
-    series = series_for(scene.session.groups, choice.view, scene.t("chart.mean"))
-    previous = scene.previous
+    series = series_for(ctx.session.groups, ctx.scene.series, ctx.t("chart.mean"))
+    previous = ctx.previous
     overlay = None
-    if choice.overlay and previous is not None and previous.groups:
-        overlay = mean_series(previous.groups, scene.t("chart.previous"), dim=True)
+    if ctx.scene.overlay and previous is not None and previous.groups:
+        overlay = mean_series(previous.groups, ctx.t("chart.previous"), dim=True)
     return series, overlay
 
 
@@ -55,37 +55,37 @@ class ScoringView(Horizontal):
             yield Static(id="chart-hidden")
             yield Label("", id="insights", classes="insights")
 
-    def prepare(self, scene: Scene) -> None:
+    def prepare(self, ctx: ViewContext) -> None:
         """The words that never change during a session (set once, before `show`)."""
-        if self._prepared is scene.content:
+        if self._prepared is ctx.content:
             return  # (each label update would cost a layout pass on every digit)
-        self._prepared = scene.content
+        self._prepared = ctx.content
         grid = self.query_one(ScoreGrid)
-        grid.factors = scene.content.factors
-        grid.summary_label = scene.t("grid.summary")
-        grid.decimal = scene.t("number.decimal")
-        instruction = scene.content.exercise.get("instruction", "")
+        grid.factors = ctx.content.factors
+        grid.summary_label = ctx.t("grid.summary")
+        grid.decimal = ctx.t("number.decimal")
+        instruction = ctx.content.exercise.get("instruction", "")
         self.query_one("#instruction", Label).update(Text(instruction))
-        self.query_one("#tabs-hint", Label).update(scene.t("grid.tabs_hint"))
-        self.query_one("#chart-hidden", Static).update(scene.t("chart.hidden"))
+        self.query_one("#tabs-hint", Label).update(ctx.t("grid.tabs_hint"))
+        self.query_one("#chart-hidden", Static).update(ctx.t("chart.hidden"))
         chart = self.query_one(RadarChart)
-        chart.empty_text = scene.t("chart.empty")
-        chart.spread_label = scene.t("chart.spread")
+        chart.empty_text = ctx.t("chart.empty")
+        chart.spread_label = ctx.t("chart.spread")
 
-    def show(self, scene: Scene, choice: ChartChoice) -> None:
-        session = scene.session
-        hint = "grid.hint_readonly" if scene.readonly else "grid.hint"
-        show_text(self.query_one("#grid-hint", Label), scene.t(hint))
-        self.query_one(ScoreGrid).show(session.groups, masked=not scene.values_visible)
+    def show(self, ctx: ViewContext) -> None:
+        session = ctx.session
+        hint = "grid.hint_readonly" if ctx.readonly else "grid.hint"
+        show_text(self.query_one("#grid-hint", Label), ctx.t(hint))
+        self.query_one(ScoreGrid).show(session.groups, masked=not ctx.values_visible)
         hidden = not session.revealed
         chart = self.query_one(RadarChart)
         chart.mode = "bars" if session.view.chart == "bars" else "radar"
         chart.display = not hidden
         self.query_one("#chart-hidden").display = hidden
-        series, overlay = chart_series(scene, choice)
-        chart.show(series, [f.short for f in scene.content.factors], overlay)
+        series, overlay = chart_series(ctx)
+        chart.show(series, [f.short for f in ctx.content.factors], overlay)
         insights = self.query_one("#insights", Label)
-        show_text(insights, Text("\n".join(insight_lines(scene))))
+        show_text(insights, Text("\n".join(insight_lines(ctx))))
         insights.display = not hidden  # "lowest" and "most split" would anchor the rest too
         self.fit(len(session.groups))
 
@@ -105,11 +105,11 @@ class ScoringView(Horizontal):
         grid_width = 16 + (3 if narrow else 5) * max(1, groups) + (12 if narrow else 16)
         self.set_class(width - grid_width < self.CHART_MIN_WIDTH, "-tabs")
 
-    def first_empty(self, scene: Scene) -> tuple[int, int] | None:
+    def first_empty(self, ctx: ViewContext) -> tuple[int, int] | None:
         """The first cell without a score, group by group (where typing goes on)."""
         from amk_tui.core.scores import FACTOR_IDS
 
-        for g, group in enumerate(scene.session.groups):
+        for g, group in enumerate(ctx.session.groups):
             for f, factor in enumerate(FACTOR_IDS):
                 if group.value(factor) is None:
                     return g, f

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from amk_tui.config.content import EXAMPLE_MARKER, MODEL_MARKER, Slide
 from amk_tui.core.palette import group_color
 from amk_tui.core.text import visible
-from amk_tui.views.scene import Scene
+from amk_tui.views.context import ViewContext
 from amk_tui.views.slide_text import blocks, compose_text
 
 SIDE_BY_SIDE_FROM = 96
@@ -40,7 +40,7 @@ class SlideView(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._slide: Slide | None = None
-        self._scene: Scene | None = None
+        self._ctx: ViewContext | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="slide-column"):
@@ -49,13 +49,13 @@ class SlideView(VerticalScroll):
                 yield Vertical(id="slide-model")
                 yield Static(id="slide-body")
 
-    def show(self, scene: Scene) -> None:
-        slides = scene.content.slides
+    def show(self, ctx: ViewContext) -> None:
+        slides = ctx.content.slides
         if not slides:
             return
-        slide = slides[min(scene.item.index, len(slides) - 1)]
+        slide = slides[min(ctx.item.index, len(slides) - 1)]
         changed = slide is not self._slide
-        self._slide, self._scene = slide, scene
+        self._slide, self._ctx = slide, ctx
         self.query_one("#slide-title", Static).update(Text(visible(slide.title)))
         if changed:
             self.call_after_refresh(self._place_model)
@@ -72,8 +72,8 @@ class SlideView(VerticalScroll):
             return
         example = EXAMPLE_MARKER in slide.body
         body = slide.body.replace(MODEL_MARKER, "").replace(EXAMPLE_MARKER, "")
-        if example and self._scene is not None:  # the made-up line says so, beside the chart
-            body = f"**{self._scene.content.example[0]}**\n\n{body}"
+        if example and self._ctx is not None:  # the made-up line says so, beside the chart
+            body = f"**{self._ctx.content.example[0]}**\n\n{body}"
         self.set_class(example, "-example")
         if slide.has_model:  # the hexagon as tall as the window allows, title and margins off
             model = self.query_one("#slide-model", Vertical)
@@ -95,20 +95,20 @@ class SlideView(VerticalScroll):
         """The hexagon where the slide asks for it (the factor model, or the example line)."""
         holder = self.query_one("#slide-model", Vertical)
         await holder.remove_children()
-        slide, scene = self._slide, self._scene
-        if slide is None or scene is None or not slide.has_model:
+        slide, ctx = self._slide, self._ctx
+        if slide is None or ctx is None or not slide.has_model:
             return
-        await holder.mount(model_chart(scene, example=EXAMPLE_MARKER in slide.body))
+        await holder.mount(model_chart(ctx, example=EXAMPLE_MARKER in slide.body))
 
 
-def model_chart(scene: Scene, example: bool) -> Widget:
+def model_chart(ctx: ViewContext, example: bool) -> Widget:
     """The six-factor hexagon (empty, or with the content's example line)."""
     from amk_tui.core.series import Series
     from amk_tui.widgets.radar import RadarChart
 
     chart = RadarChart(id="model-chart")
-    labels = [f.short for f in scene.content.factors]
-    values = scene.content.example[1]
+    labels = [f.short for f in ctx.content.factors]
+    values = ctx.content.example[1]
     series = []
     if example and len(values) == len(labels):
         series = [Series("", "", tuple(float(v) for v in values), group_color(1))]

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from amk_tui.views.comparison import ComparisonView
+from amk_tui.views.context import ViewContext
 from amk_tui.views.plan import PlanView
-from amk_tui.views.scene import ChartChoice, Scene
 
 
 class SummaryView(Vertical):
@@ -22,6 +22,6 @@ class SummaryView(Vertical):
         yield ComparisonView(id="summary-comparison")
         yield PlanView(room=True, id="summary-plan")
 
-    def show(self, scene: Scene) -> None:
-        self.query_one(ComparisonView).show(scene, ChartChoice())
-        self.query_one(PlanView).show(scene)
+    def show(self, ctx: ViewContext) -> None:
+        self.query_one(ComparisonView).show(ctx)
+        self.query_one(PlanView).show(ctx)

@@ -2,19 +2,18 @@
 
 Textual's `Digits` is three rows high; a room of twelve needs more. Each glyph is drawn from a
 5 × 7 bitmap with half-block characters (two pixels per cell, so the pixels are square) and
-scaled by the largest whole factor that fits the widget's size. The widget owns its timer and
-reads the remaining time from the core `Countdown` on every tick, so it never drifts.
+scaled by the largest whole factor that fits the widget's size. It shows the timer of its
+owner's current scene at the clock's moment on every tick (see `widgets.countdown`), so it
+never drifts and never keeps a countdown it was made with.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.widget import Widget
 
-from amk_tui.core.countdown import Countdown, format_clock
+from amk_tui.widgets.countdown import Now, TimerSource, look
 from amk_tui.widgets.ticker import on_tick
 
 GLYPHS: dict[str, tuple[str, ...]] = {
@@ -85,15 +84,15 @@ class BigCountdown(Widget):
 
     def __init__(
         self,
-        source: Callable[[], Countdown | None],
-        warn_seconds: float,
+        timer: TimerSource,
+        now: Now,
         *,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self._source = source
-        self._warn = warn_seconds
+        self._timer = timer
+        self._now = now
         self._text = ""
 
     @property
@@ -109,13 +108,10 @@ class BigCountdown(Widget):
         self.refresh()
 
     def refresh_time(self) -> None:
-        countdown = self._source()
-        text = "--:--" if countdown is None else format_clock(countdown.remaining)
-        if countdown is not None:
-            level = countdown.level(self._warn)
-            self.set_class(level == "warn", "-warn")
-            self.set_class(level == "over", "-over")
-            self.set_class(countdown.state != "running", "-paused")
+        text, level, paused = look(self._timer(), self._now())
+        self.set_class(level == "warn", "-warn")
+        self.set_class(level == "over", "-over")
+        self.set_class(paused, "-paused")
         if text != self._text:
             self._text = text
             self.refresh()

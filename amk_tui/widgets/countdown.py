@@ -1,7 +1,10 @@
-"""The big countdown the back row reads: `Digits` fed by a core `Countdown`.
+"""The countdown in the heading: `Digits` showing the scene's timer.
 
-The widget reads the countdown's remaining time from the clock on every tick of the app's
-clock (`ticker`), so the display can never drift; ticks only decide how often it looks.
+The widget shows the timer of its owner's current scene (`core.scene.Timer`, read at one
+moment) moved on to the monotonic moment `now()`, on every tick of the app's clock
+(`ticker`): the display can never drift, and ticks only decide how often it looks. The
+owner gives it the source; a new scene (a pause, `+`, another step) shows at the next look,
+or at once with `refresh_time()`.
 """
 
 from __future__ import annotations
@@ -10,10 +13,20 @@ from collections.abc import Callable
 
 from textual.widgets import Digits
 
-from amk_tui.core.countdown import Countdown, format_clock
+from amk_tui.core.scene import Timer
 from amk_tui.widgets.ticker import on_tick
 
-CountdownSource = Callable[[], Countdown | None]
+TimerSource = Callable[[], Timer | None]
+"""The timer of the owner's current scene (None: no countdown here)."""
+Now = Callable[[], float]
+"""The monotonic clock the scenes are read with."""
+
+
+def look(timer: Timer | None, now: float) -> tuple[str, str, bool]:
+    """The text, the level and whether it is paused: what a countdown widget shows."""
+    if timer is None:
+        return "--:--", "normal", False
+    return timer.text(now), timer.level(now), not timer.running
 
 
 class CountdownDigits(Digits):
@@ -23,25 +36,19 @@ class CountdownDigits(Digits):
     CountdownDigits { width: auto; }
     """
 
-    def __init__(self, source: CountdownSource, warn_seconds: float, **kwargs: object) -> None:
+    def __init__(self, timer: TimerSource, now: Now, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
-        self._source = source
-        self._warn = warn_seconds
+        self._timer = timer
+        self._now = now
 
     def on_mount(self) -> None:
         self.refresh_time()
         on_tick(self, self.refresh_time)
 
     def refresh_time(self) -> None:
-        countdown = self._source()
-        if countdown is None:
-            if self.value != "--:--":
-                self.update("--:--")
-            return
-        text = format_clock(countdown.remaining)
+        text, level, paused = look(self._timer(), self._now())
         if text != self.value:
             self.update(text)
-        level = countdown.level(self._warn)
         self.set_class(level == "warn", "-warn")
         self.set_class(level == "over", "-over")
-        self.set_class(countdown.state != "running", "-paused")
+        self.set_class(paused, "-paused")

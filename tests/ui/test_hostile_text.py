@@ -22,6 +22,7 @@ from amk_tui.core.session import Action, Session
 from amk_tui.core.setup import new_session
 from amk_tui.room.app import RoomApp
 from amk_tui.store import SessionStore
+from tests.ui.room_support import looked
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = (
@@ -72,7 +73,7 @@ async def walk(config: Config, folder: Path, text: str, other: str, size: tuple[
         while steps < 40:
             await pilot.press("n")
             await pilot.pause()
-            await room.look()
+            await looked(room)
             await rpilot.pause()
             assert app.is_running and room.is_running
             steps += 1

@@ -9,20 +9,18 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from textual.widgets import Static
-
 from amk_tui.app import AmkApp
 from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.setup import new_session
 from amk_tui.room.app import PRESENCE_EVERY, WAIT_AFTER, RoomApp
 from amk_tui.room.presence import console_alive, room_following
-from amk_tui.room.screen import RoomScreen
 from amk_tui.store import SessionStore
 from amk_tui.views.groupwork import GroupWorkView
 from amk_tui.views.question import QuestionView
 from amk_tui.views.slide import SlideView
 from amk_tui.widgets.radar import RadarChart
+from tests.ui.room_support import looked, shown
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -40,14 +38,6 @@ def console(config: Config, store: SessionStore, clock: FakeClock, **kw: object)
     return AmkApp(config, store, session=session, path=path, clock=clock, today=TODAY)
 
 
-def shown(room: RoomApp) -> str:
-    """Every text the room's screen shows now, as one string."""
-    screen = room.screen
-    assert isinstance(screen, RoomScreen)
-    parts = [str(w.render()) for w in screen.query(Static) if w.display]
-    return "\n".join(parts)
-
-
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -62,7 +52,7 @@ async def test_the_room_follows_slides_and_never_shows_the_notes(
         async with room.run_test(size=(160, 45)) as rpilot:
             await pilot.press("n", "n")  # the first slide, then the second
             await pilot.pause()
-            await room.look()
+            await looked(room)
             await rpilot.pause()
             view = room.screen.query_one(SlideView)
             assert view.display
@@ -70,7 +60,7 @@ async def test_the_room_follows_slides_and_never_shows_the_notes(
             notes = room.content.slides[1].notes
             await pilot.press("s")  # the facilitator's notes on the console …
             await pilot.pause()
-            await room.look()
+            await looked(room)
             assert notes.splitlines()[0] not in shown(room)  # … never on the room
             assert not room.screen.query("Footer")
 
@@ -87,7 +77,7 @@ async def test_typed_scores_reach_the_room_only_after_the_reveal(
             await pilot.pause()
             await pilot.press("3", "4", "5")
             await pilot.pause()
-            await room.look()
+            await looked(room)
             await rpilot.pause()
             assert room.screen.query_one(GroupWorkView).display
             text = shown(room)
@@ -95,13 +85,13 @@ async def test_typed_scores_reach_the_room_only_after_the_reveal(
             assert "3" not in text.split("A ■■■□□□")[0][-40:]  # … not their values
             await pilot.press("escape", "a", "3")  # Opsamling: the comparison
             await pilot.pause()
-            await room.look()
+            await looked(room)
             await rpilot.pause()
             assert "Resultatet vises om lidt" in shown(room)
             assert not room.screen.query_one("#comparison-chart").display
             await pilot.press("h")  # the reveal
             await pilot.pause()
-            await room.look()
+            await looked(room)
             await rpilot.pause()
             chart = room.screen.query_one("#comparison-chart", RadarChart)
             assert chart.display
@@ -120,21 +110,21 @@ async def test_notes_are_live_minutes_unless_hidden_and_b_blanks_the_room(
             await pilot.pause()
             await pilot.press("enter", *"Mere dialog", "escape")
             await pilot.pause()
-            await room.look()
+            await looked(room)
             await rpilot.pause()
             assert room.screen.query_one(QuestionView).display
             assert "Mere dialog" in shown(room)
             await pilot.press("m")  # hidden from the room
             await pilot.pause()
-            await room.look()
+            await looked(room)
             assert "Mere dialog" not in shown(room)
             await pilot.press("b")
             await pilot.pause()
-            await room.look()
+            await looked(room)
             assert room.screen.has_class("-blank")
             await pilot.press("b")
             await pilot.pause()
-            await room.look()
+            await looked(room)
             assert not room.screen.has_class("-blank")
 
 
@@ -159,10 +149,10 @@ async def test_the_console_knows_the_room_follows_and_the_room_knows_it_waits(
             assert app.keeper is not None
             app.keeper.release()  # the console is killed: the kernel frees its lock
             for _ in range(PRESENCE_EVERY):
-                await room.look()
+                await looked(room)
             assert "Venter" not in shown(room)  # not at the first look: no flicker
             for _ in range(WAIT_AFTER * PRESENCE_EVERY):
-                await room.look()
+                await looked(room)
             assert "Venter på facilitatorens amk" in shown(room)
             assert digest(path) == before  # the room never wrote the file
         assert not room_following(path)
@@ -183,15 +173,15 @@ async def test_a_missing_or_broken_file_keeps_the_last_picture(
         assert "Arbejdsmiljø og Udvikling" in shown(room)
         kept = path.read_bytes()
         path.unlink()
-        await room.look()
+        await looked(room)
         assert "Arbejdsmiljø og Udvikling" in shown(room)
         path.write_text("schema = 2\namg = [\n")
-        await room.look()
+        await looked(room)
         assert "Arbejdsmiljø og Udvikling" in shown(room)
-        assert room.follower.problem
+        assert room.follower is not None and room.follower.problem
         path.write_bytes(kept)
-        await room.look()
-        assert room.follower.problem == ""
+        await looked(room)
+        assert room.follower is not None and room.follower.problem == ""
 
 
 async def test_a_finished_workshop_shows_its_summary(
@@ -226,7 +216,7 @@ async def test_a_room_opened_without_a_file_moves_on_to_the_next_live_workshop(
         assert app.path is not None and app.path != first_path
         async with room.run_test(size=(120, 36)) as rpilot:
             for _ in range(PRESENCE_EVERY):
-                await room.look()
+                await looked(room)
             assert room.path == app.path
             for _ in range(200):  # the redraw it scheduled mounts the slide view (slow under load)
                 await rpilot.pause()
@@ -236,5 +226,5 @@ async def test_a_room_opened_without_a_file_moves_on_to_the_next_live_workshop(
             assert "Arbejdsmiljø og Udvikling" in shown(room)  # its first slide
         async with fixed.run_test(size=(120, 36)):
             for _ in range(PRESENCE_EVERY):
-                await fixed.look()
+                await looked(fixed)
             assert fixed.path == first_path

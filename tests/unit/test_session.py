@@ -514,10 +514,10 @@ def test_a_new_session_starts_with_the_defaults(config: Config, clock: FakeClock
 
 def test_cursor_positions_and_what_is_no_position(config: Config, clock: FakeClock) -> None:
     data = _base(config, clock)
-    data["cursor"] = {"a": 0, "b": 500, "c": 501, "d": -1, "e": True, "f": "x", "g": 2.0}
+    data["cursor"] = {"a": 0, "b": 500, "c": 501, "d": -2, "e": True, "f": "x", "g": 2.0, "h": -1}
     s = Session.from_dict(data, clock=clock)
-    assert s.cursor == {"a": 0, "b": 500}
-    assert s.kept["cursor"] == {"c": 501, "d": -1, "e": True, "f": "x", "g": 2.0}
+    assert s.cursor == {"a": 0, "b": 500, "h": -1}  # -1 (before 2026-12): the step's last item
+    assert s.kept["cursor"] == {"c": 501, "d": -2, "e": True, "f": "x", "g": 2.0}
     assert s.to_dict()["cursor"] == data["cursor"]
 
 

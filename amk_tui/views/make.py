@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from textual.widget import Widget
 
-from amk_tui.views.scene import ChartChoice, Scene
+from amk_tui.views.context import ViewContext
+from amk_tui.widgets.countdown import Now, TimerSource
 
 
-def make_view(kind: str, warn_seconds: float, scene: Scene, room: bool = False) -> Widget:
-    """A new view for items of this kind, with its id (`view-<kind>`); `warn_seconds` is
-    when the group work's big countdown turns amber."""
-    from amk_tui.core.countdown import Countdown
+def make_view(kind: str, timer: TimerSource, now: Now, room: bool = False) -> Widget:
+    """A new view for items of this kind, with its id (`view-<kind>`), hidden until the
+    owner's `ContentSwitcher` makes it current (a view made while another is on the screen
+    must not show beside it). The group work's big countdown shows `timer()` — the owner's
+    current scene's timer, never one it was made with — at the monotonic moment `now()`."""
+    view = _new_view(kind, f"view-{kind}", timer, now, room)
+    view.display = False
+    return view
 
-    ident = f"view-{kind}"
+
+def _new_view(kind: str, ident: str, timer: TimerSource, now: Now, room: bool) -> Widget:
     if kind == "slide":
         from amk_tui.views.slide import SlideView
 
@@ -20,12 +26,7 @@ def make_view(kind: str, warn_seconds: float, scene: Scene, room: bool = False) 
     if kind == "groupwork":
         from amk_tui.views.groupwork import GroupWorkView
 
-        session = scene.session
-
-        def countdown() -> Countdown | None:
-            return session.agenda.countdown
-
-        return GroupWorkView(countdown, warn_seconds, id=ident)
+        return GroupWorkView(timer, now, id=ident)
     if kind == "scoring":
         from amk_tui.views.scoring import ScoringView
 
@@ -38,23 +39,22 @@ def make_view(kind: str, warn_seconds: float, scene: Scene, room: bool = False) 
         from amk_tui.views.question import QuestionView
 
         return QuestionView(room=room, id=ident)
+    if kind == "summary":
+        from amk_tui.views.summary import SummaryView
+
+        return SummaryView(id=ident)
     from amk_tui.views.plan import PlanView
 
     return PlanView(room=room, id=ident)
 
 
-def draw(view: Widget, kind: str, scene: Scene, choice: ChartChoice) -> None:
-    """Draw an item on its view from the scene."""
-    from amk_tui.views.comparison import ComparisonView
+def draw(view: Widget, ctx: ViewContext) -> None:
+    """Draw the scene on its view."""
     from amk_tui.views.scoring import ScoringView
 
     if isinstance(view, ScoringView):
-        view.prepare(scene)
-        view.show(scene, choice)
-    elif isinstance(view, ComparisonView):
-        view.show(scene, choice)
-    else:
-        view.show(scene)  # type: ignore[attr-defined]
+        view.prepare(ctx)
+    view.show(ctx)  # type: ignore[attr-defined]
 
 
 def focus_target(view: Widget, kind: str) -> Widget | None:

@@ -1,4 +1,10 @@
-"""`Scene`: everything a view needs to draw what the program shows now."""
+"""`ViewContext`: everything a view draws from — the scene, the session it was derived from,
+and the words of the session's language.
+
+The scene (`core.scene.Scene`) says what is shown now (the item, the reveal, the chart's
+kind and series, what is hidden); the session holds what is drawn (scores, notes, actions).
+The console and the room make a context from the same scene and the views draw it alike.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,17 @@ from dataclasses import dataclass
 
 from amk_tui.config.content import Content
 from amk_tui.core.flow import Item
-from amk_tui.core.program import Step
-from amk_tui.core.series import ALL
+from amk_tui.core.scene import Scene
 from amk_tui.core.session import Session
 
 
 @dataclass(frozen=True)
-class Scene:
-    """The session, its words, and where the program stands."""
+class ViewContext:
+    """A scene to draw, with the session and the words it needs."""
 
+    scene: Scene
     session: Session
     content: Content
-    step: Step
-    item: Item
     readonly: bool = False
     """Nothing may be changed (finished, another amk has the file, or the room's window)."""
     room: bool = False
@@ -32,15 +36,11 @@ class Scene:
         return self.content.t(key, **values)
 
     @property
+    def item(self) -> Item:
+        item = self.scene.item
+        assert item is not None, "a view draws an item of a started program"
+        return item
+
+    @property
     def revealed(self) -> bool:
-        return self.session.revealed
-
-
-@dataclass(frozen=True)
-class ChartChoice:
-    """How the facilitator chose to look at the chart (console state, not saved)."""
-
-    view: str = ALL
-    """All groups, the mean, or one group's letter (`v`)."""
-    overlay: bool = True
-    """Last time's mean under the groups (`o`)."""
+        return self.scene.revealed
