@@ -110,6 +110,7 @@ class Scene:
     position: int = 0
     """The cursor inside the step, within its items."""
     timer: Timer | None = None
+    """The current step's countdown (None before the start and once finished)."""
     blank: bool = False
     """The facilitator blanked the room (`b`)."""
     revealed: bool = True
@@ -166,15 +167,16 @@ def derive(
     )
     agenda = session.agenda
     step = agenda.current
-    if step is None:
-        return Scene("start", title=words.t("room.waiting_start"), **common)  # type: ignore[arg-type]
+    if step is None:  # the AMG's name under "begins soon": the room knows it is the right one
+        title = words.t("room.waiting_start")
+        return Scene("start", title=title, subtitle=session.amg, **common)  # type: ignore[arg-type]
     items = items_for(step, session.variant, deck)
     at = position(session, step, len(items))
     item = items[at]
     title, subtitle = heading(step, item, session.variant, words)
     countdown = agenda.countdown
     timer = None
-    if countdown is not None:
+    if countdown is not None and not session.finished:  # a record has no time running
         timer = timer_of(countdown, warn_seconds, session.clock.monotonic())
     kind = room_kind(item, session.finished)
     room_title, room_subtitle = (

@@ -50,7 +50,8 @@ class RoomScreen(Screen[None]):
             lambda: watch.session.agenda if watch.session else None,
             self._phase_title,
             lambda key, **values: watch.content.t(key, **values),
-            app.config.warn_minutes * 60,
+            self.timer,
+            app.clock.monotonic,
             id="phase-bar",
         )
         with Horizontal(id="phase-header"):
@@ -59,6 +60,7 @@ class RoomScreen(Screen[None]):
                 yield Label(id="phase-sub")
             yield CountdownDigits(self.timer, app.clock.monotonic, id="countdown")
         yield ContentSwitcher(id="views")
+        yield Static(id="room-idle")
         yield Static(id="room-waiting")
         yield Static(id="room-blank")
 
@@ -91,19 +93,26 @@ class RoomScreen(Screen[None]):
         scene = watch.scene()
         self.shown = scene
         self.set_class(scene.blank, "-blank")
+        self.set_class(scene.timer is None, "-no-timer")
         self._title(scene.title, scene.subtitle)
         self._waiting(watch)
         switcher = self.query_one("#views", ContentSwitcher)
         session = watch.session
-        if scene.kind in ("waiting", "start") or session is None:
+        idle = scene.kind in ("waiting", "start") or session is None
+        self.set_class(idle, "-idle")
+        if idle:
             switcher.current = None
             self.set_class(False, "-groupwork")
-            self.query_one(CountdownDigits).refresh_time()
+            text = Text(visible(scene.title))
+            if scene.subtitle:
+                text.append("\n\n" + visible(scene.subtitle, multiline=False), "not bold")
+            show_text(self.query_one("#room-idle", Static), text)
             return
         view = await self._view(scene.kind)
         if not self.is_attached:
             return
-        if watch.scene().kind != scene.kind:  # it moved on while the view was made
+        session = watch.session
+        if session is None or watch.scene().kind != scene.kind:  # it moved on meanwhile
             self.redraw.request()
             return
         scene = self.shown = watch.scene()

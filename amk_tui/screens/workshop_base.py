@@ -63,7 +63,8 @@ class WorkshopBase(AmkScreen[None]):
             lambda: app.session.agenda if app.session else None,
             app.phase_title,
             app.content.t,
-            app.config.warn_minutes * 60,
+            self.timer,
+            app.clock.monotonic,
             flags=app.status_flags,
             id="phase-bar",
         )
@@ -173,6 +174,7 @@ class WorkshopBase(AmkScreen[None]):
             self.set_class(kind == "groupwork", "-groupwork")
             self._notes(ctx)
         self._header(scene)
+        self.set_class(scene.timer is None, "-no-timer")
         self._draw(view, ctx)
         self._presenter(ctx)
         if arrived:  # the keys depend on the item; writing and the status refresh them

@@ -21,6 +21,12 @@ from amk_tui.views.slide_text import blocks, compose_text
 
 SIDE_BY_SIDE_FROM = 96
 """Columns from which the model stands beside the text."""
+COLUMN = 110
+"""Most columns a slide's text takes (lines longer than that are hard to follow)."""
+MODEL_ROWS = (12, 32)
+"""The hexagon's height: at least, and at most (rows), as the window allows."""
+LABELS = 28
+"""Columns the factors' labels take beside a hexagon (the longest short label, twice)."""
 
 
 class SlideView(VerticalScroll):
@@ -29,6 +35,7 @@ class SlideView(VerticalScroll):
     DEFAULT_CSS = """
     SlideView { align: center middle; }
     SlideView > #slide-column { height: auto; width: 100%; max-width: 110; }
+    SlideView.-model > #slide-column { max-width: 160; }
     SlideView #slide-main { height: auto; }
     SlideView #slide-body { height: auto; width: 1fr; }
     SlideView #slide-model { width: 46; height: 20; display: none; }
@@ -75,19 +82,29 @@ class SlideView(VerticalScroll):
         if example and self._ctx is not None:  # the made-up line says so, beside the chart
             body = f"**{self._ctx.content.example[0]}**\n\n{body}"
         self.set_class(example, "-example")
-        if slide.has_model:  # the hexagon as tall as the window allows, title and margins off
-            model = self.query_one("#slide-model", Vertical)
-            model.styles.height = max(12, min(24, self.size.height - 6))
         parts = blocks(body)
         wide = self.size.width >= SIDE_BY_SIDE_FROM
         # The example has only its source beside it: above the text, its legend has room.
         stacked = slide.has_model and (not wide or EXAMPLE_MARKER in slide.body)
         self.set_class(slide.has_model, "-model")
         self.set_class(stacked, "-stacked")
-        column = min(self.size.width, 110) - (48 if slide.has_model and not stacked else 0)
+        column = min(self.size.width, COLUMN)
+        above = 0
+        if slide.has_model:  # the hexagon as large as the window allows, title and margins off
+            model = self.query_one("#slide-model", Vertical)
+            model_rows = max(MODEL_ROWS[0], min(MODEL_ROWS[1], self.size.height - 6))
+            if stacked:  # above the text, across the column
+                model_rows = min(model_rows, 24)
+                model.styles.width, above = "100%", 20
+            else:  # beside the text: as wide as a regular hexagon of that height needs
+                width = min(self.size.width - 4, COLUMN + 50)
+                model_cols = min(2 * model_rows + LABELS, width // 2)
+                model.styles.width = model_cols
+                column = width - model_cols - 2
+            model.styles.height = model_rows
         roomy = compose_text(parts, roomy=True)
         rows = len(roomy.wrap(self.app.console, max(20, column - 2)))
-        model_rows = 20 if stacked else 0
+        model_rows = above
         fits = rows + model_rows + 3 <= self.size.height
         self.query_one("#slide-body", Static).update(roomy if fits else compose_text(parts, False))
 

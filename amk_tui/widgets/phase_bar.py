@@ -13,7 +13,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from amk_tui.core.agenda import Agenda
-from amk_tui.core.countdown import format_clock, format_elapsed
+from amk_tui.core.countdown import format_elapsed
+from amk_tui.widgets.countdown import Now, TimerSource
 from amk_tui.widgets.ticker import on_tick
 
 
@@ -45,7 +46,8 @@ class PhaseBar(Widget):
         agenda: Callable[[], Agenda | None],
         titles: Callable[[int], str],
         t: Callable[..., str],
-        warn_seconds: float,
+        timer: TimerSource,
+        now: Now,
         flags: Callable[[], str] = str,
         **kwargs: object,
     ) -> None:
@@ -54,7 +56,9 @@ class PhaseBar(Widget):
         self._agenda = agenda
         self._titles = titles
         self._t = t
-        self._warn = warn_seconds
+        self._timer = timer
+        """The countdown of the owner's scene (the same the digits show)."""
+        self._now = now
         self._flags = flags
         """Returns a warning to show at the end (read-only, not saved), or an empty string."""
 
@@ -97,12 +101,13 @@ class PhaseBar(Widget):
     def _tail(self, agenda: Agenda, compact: bool = False) -> Text:
         gap = " " if compact else "   "
         text = Text(gap, no_wrap=True)
-        countdown = agenda.countdown
-        if countdown is not None:
-            level = countdown.level(self._warn)
+        timer = self._timer()
+        if timer is not None:
+            now = self._now()
+            level = timer.level(now)
             style = self._style({"normal": "time", "warn": "warn", "over": "over"}[level])
-            paused = "" if countdown.state == "running" else f" {self._t('timer.paused')}"
-            text.append(f" {format_clock(countdown.remaining)}{paused} ", style=style)
+            paused = "" if timer.running else f" {self._t('timer.paused')}"
+            text.append(f" {timer.text(now)}{paused} ", style=style)
         if flags := self._flags():  # before the total: on a narrow bar the total goes first
             text.append(gap[:2])
             text.append(f" {flags} ", style=self._style("flag"))
