@@ -33,12 +33,19 @@ class Redraw:
         return self._running
 
     def request(self) -> None:
-        """Draw again soon (once, however many requests come before it starts)."""
+        """Draw again soon (once, however many requests come before it starts).
+
+        The worker is started from the owner's own message queue: a request may come from
+        anywhere (a timer of the app, another app's test), and the draw must run as the
+        owner's app."""
         self._wanted = True
         if self._running:
             return
         self._running = True
         self._event().clear()
+        self._owner.call_later(self._start)
+
+    def _start(self) -> None:
         self._owner.run_worker(self._loop(), group="redraw", exit_on_error=True)
 
     async def _loop(self) -> None:
@@ -53,7 +60,8 @@ class Redraw:
 
     async def settled(self) -> None:
         """Wait until no redraw is pending or running (tests, benchmarks)."""
-        await self._event().wait()
+        if self._owner.is_running:
+            await self._event().wait()
 
     def _event(self) -> asyncio.Event:
         if self._idle is None:

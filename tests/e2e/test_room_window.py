@@ -14,7 +14,7 @@ import time
 import pytest
 
 from tests.e2e.conftest import Terminals
-from tests.e2e.support import Ui, Workdir
+from tests.e2e.support import CONTENT, Ui, Workdir
 from tests.e2e.tmux import amk_command
 
 pytestmark = [
@@ -89,3 +89,41 @@ def test_the_room_follows_hides_notes_and_scores_and_survives_a_kill(
     again.send("PageDown")
     room.wait_for(UI("question.answers", n=1, of=5), timeout=FOLLOW + 2)
     room.wait_gone(UI("room.waiting"), timeout=5)
+
+
+def test_one_truth_a_room_started_first_waits_then_keeps_the_consoles_time_and_slide(
+    wd: Workdir, terminals: Terminals
+) -> None:
+    """Issue acceptance (one truth for the room): console 100×30, room 120×36. The room is
+    opened first and waits; paused, its big countdown stands still; `+` moves it at once;
+    PageUp from the group work into the Oplæg shows the same `n / N` on both."""
+    room = terminals(wd, 120, 36)
+    room.start(amk_command("room", "--sessions", wd.sessions, "--config", wd.config))
+    room.wait_for(UI("room.waiting_start"))
+    time.sleep(1.5)
+    assert not room.dead  # nothing to follow yet: it waits, it does not exit
+
+    console = terminals(wd, 100, 30)
+    console.start(amk_command(*wd.new_args(groups=3)))
+    console.wait_for(UI("agenda.planned"))
+    room.wait_for("Test AMG", timeout=10)  # the idle picture names the workshop it follows
+
+    console.press("a", "2")  # the group work: 25:00, running
+    room.wait_for(UI("groupwork.reported"), timeout=FOLLOW + 2)
+    console.send("Space")
+    console.wait_for(UI("timer.paused"))
+    room.wait_for(UI("timer.paused"), timeout=FOLLOW + 2)
+    shown = room.settle()
+    time.sleep(2.2)  # two seconds pass: a paused countdown shows the same digits
+    assert room.capture() == shown
+    assert room.remaining() == console.remaining()
+
+    before = room.remaining()
+    console.send("+")
+    room.wait_until(lambda s: room.remaining(s) == before + 60, "+1 min", timeout=FOLLOW + 2)
+    assert room.capture() != shown  # the big digits moved too
+
+    n = len(list((CONTENT / "da" / "slides").glob("*.md")))
+    console.send("PageUp")
+    console.wait_for(f"{n} / {n}")
+    room.wait_for(f"{n} / {n}", timeout=FOLLOW + 2)

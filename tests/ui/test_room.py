@@ -12,9 +12,11 @@ from pathlib import Path
 from amk_tui.app import AmkApp
 from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
+from amk_tui.core.countdown import format_clock
 from amk_tui.core.setup import new_session
 from amk_tui.room.app import PRESENCE_EVERY, WAIT_AFTER, RoomApp
 from amk_tui.room.presence import console_alive, room_following
+from amk_tui.room.screen import RoomScreen
 from amk_tui.store import SessionStore
 from amk_tui.views.groupwork import GroupWorkView
 from amk_tui.views.question import QuestionView
@@ -228,3 +230,171 @@ async def test_a_room_opened_without_a_file_moves_on_to_the_next_live_workshop(
             for _ in range(PRESENCE_EVERY):
                 await looked(fixed)
             assert fixed.path == first_path
+
+
+# -- one truth for the room (the scene) ---------------------------------------------------------
+def big_digits(room: RoomApp) -> str:
+    from amk_tui.widgets.big_countdown import BigCountdown
+
+    return room.screen.query_one(BigCountdown).text
+
+
+def ticked(room: RoomApp) -> None:
+    """One tick of the room's clock widgets (what the app's clock does four times a second)."""
+    from amk_tui.widgets.big_countdown import BigCountdown
+    from amk_tui.widgets.countdown import CountdownDigits
+
+    room.screen.query_one(BigCountdown).refresh_time()
+    room.screen.query_one(CountdownDigits).refresh_time()
+
+
+async def test_a_paused_countdown_stands_still_on_the_room_and_plus_moves_it_at_once(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    """Found on a walk: the room's big digits kept running while the console was paused,
+    and kept the old time after `+` until the room was restarted."""
+    app = console(config, store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.path is not None
+        room = RoomApp(config, app.path, clock=clock)
+        async with room.run_test(size=(120, 36)) as rpilot:
+            await pilot.press("a", "2")  # the group work: 25 minutes, running
+            await pilot.pause()
+            await looked(room)
+            clock.advance(2)
+            ticked(room)
+            assert big_digits(room) == "24:58"
+            await pilot.press("space")  # paused on the console
+            await pilot.pause()
+            await looked(room)
+            clock.advance(30)
+            ticked(room)
+            await rpilot.pause()
+            assert big_digits(room) == "24:58"  # stands still, as the console's does
+            await pilot.press("plus")
+            await pilot.pause()
+            await looked(room)
+            ticked(room)
+            assert big_digits(room) == "25:58"
+            await pilot.press("space", "greater_than_sign")
+            await pilot.pause()
+            await looked(room)
+            clock.advance(1)
+            ticked(room)
+            assert big_digits(room) == "30:57"
+            assert app.countdown is not None  # the console's time, to the second
+            assert format_clock(app.countdown.remaining) == "30:57"
+
+
+async def test_pageup_into_the_oplaeg_shows_the_last_slide_on_both_windows(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    app = console(config, store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.path is not None
+        room = RoomApp(config, app.path, clock=clock)
+        async with room.run_test(size=(120, 36)):
+            await pilot.press("a", "2", "pageup")  # from the group work back into the Oplæg
+            await pilot.pause()
+            await looked(room)
+            n = len(app.content.slides)
+            console_sub = str(app.screen.query_one("#phase-sub").render())
+            assert console_sub == f"{n} / {n}"
+            assert str(room.screen.query_one("#phase-sub").render()) == console_sub
+            assert app.store.load(app.path).cursor["oplaeg"] == n - 1  # saved as the index
+
+
+async def test_a_room_started_before_the_console_waits_and_then_follows(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    store.folder.mkdir(parents=True, exist_ok=True)
+    room = RoomApp(config, folder=store.folder, clock=clock)
+    async with room.run_test(size=(120, 36)):
+        await room.drawn()
+        assert "Workshoppen begynder om lidt" in shown(room)
+        assert room.is_running  # no workshop: it waits, it does not exit
+        app = console(config, store, clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("n")
+            await pilot.pause()
+            for _ in range(PRESENCE_EVERY):
+                await looked(room)
+            assert room.path == app.path
+            assert room.screen.query_one(SlideView).display
+            assert str(room.screen.query_one("#phase-sub").render()) == "1 / 10"
+
+
+async def test_the_chart_view_and_round_reach_the_room_and_the_configs_labels_stay(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    """`v` changed only the console; a session in another language lost the config's factor
+    labels on the room; the room never said which round it was."""
+    from amk_tui.config import load_config
+    from tests.ui.conftest import ALT_CONFIG
+
+    text = ALT_CONFIG.read_text("utf-8") + '\n[content.factors.viden]\nshort = "Vores viden"\n'
+    own = store.folder.parent / "own.toml"
+    own.write_text(text, "utf-8")
+    alt = load_config(own)
+    session = new_session("AMG Rum", alt.program, groups=["", ""], date=TODAY, clock=clock)
+    session.language = "en"
+    path = store.create(session)
+    app = AmkApp(alt, store, session=session, path=path, clock=clock, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        room = RoomApp(alt, path, clock=clock)
+        async with room.run_test(size=(120, 36)):
+            await pilot.press("a", "2")  # the score round
+            await pilot.pause()
+            await looked(room)
+            assert str(room.screen.query_one("#phase-sub").render()) == "Round 1 of 2: Assess"
+            assert room.content.factor("viden").short == "Vores viden"
+            await pilot.press("a", "3", "v")  # Opsamling: the comparison, then the mean
+            await pilot.pause()
+            await looked(room)
+            chart = room.screen.query_one("#comparison-chart", RadarChart)
+            assert [s.letter for s in chart.series] == ["*"]
+
+
+async def test_a_resize_storm_while_the_console_steps_never_overlaps_two_draws(
+    config: Config, store: SessionStore, clock: FakeClock, monkeypatch: object
+) -> None:
+    """Under load the room's redraws from mount, resize, the look and moving on ran two at
+    once (`NoMatches '#slide-body'`): a room that could die when moved and maximised."""
+    import pytest
+    from textual.events import Resize
+    from textual.geometry import Size
+
+    drawing = {"now": 0, "most": 0}
+    original = RoomScreen._draw
+
+    async def counted(self: RoomScreen) -> None:
+        drawing["now"] += 1
+        drawing["most"] = max(drawing["most"], drawing["now"])
+        try:
+            await original(self)
+        finally:
+            drawing["now"] -= 1
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(RoomScreen, "_draw", counted)
+    app = console(config, store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.path is not None
+        room = RoomApp(config, app.path, clock=clock)
+        async with room.run_test(size=(120, 36)) as rpilot:
+            keys = ["pagedown"] * 12 + ["pageup"] * 3 + ["pagedown"] * 6
+            for n, key in enumerate(keys):
+                await pilot.press(key)
+                size = Size(70 + (n * 37) % 100, 22 + (n * 11) % 30)
+                room._driver._size = size  # type: ignore[union-attr]
+                room.post_message(Resize(size, size))
+                room.look()
+                if n % 4 == 0:
+                    await rpilot.pause()
+            await looked(room)
+            await rpilot.pause()
+            assert drawing["most"] == 1
+            sub = str(app.screen.query_one("#phase-sub").render())
+            assert str(room.screen.query_one("#phase-sub").render()) == sub
+            title = str(app.screen.query_one("#phase-title").render())
+            assert str(room.screen.query_one("#phase-title").render()) == title
