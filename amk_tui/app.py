@@ -72,6 +72,8 @@ class AmkApp(AppKeys):
         self.previous_path: Path | None = None
         self.room_following = False
         """A room window follows this workshop (then the console may show typed values)."""
+        self.web_room = ""
+        """The address of a browser room that follows this workshop (`amk room --web`)."""
         self.changes: Signal[Change] = Signal(self, "workshop-changed")
         """Every change of the workshop, after it was saved: screens redraw on it."""
         self._initial = (session, path)
@@ -208,13 +210,15 @@ class AmkApp(AppKeys):
             self._show(WorkshopScreen())
 
     def look_for_room(self) -> None:
-        """A room window follows (its lock is held): the console becomes a presenter view."""
-        from amk_tui.room.presence import room_following
+        """A room window follows (its lock is held): the console becomes a presenter view,
+        which says where a browser room is."""
+        from amk_tui.room.presence import room_following, web_room_url
         from amk_tui.screens.workshop_base import WorkshopBase
 
         following = self.path is not None and room_following(self.path)
-        if following != self.room_following:
-            self.room_following = following
+        url = web_room_url(self.path) if following and self.path is not None else ""
+        if following != self.room_following or url != self.web_room:
+            self.room_following, self.web_room = following, url
             for screen in self.screen_stack:
                 if isinstance(screen, WorkshopBase):
                     screen.refresh_scene()

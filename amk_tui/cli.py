@@ -129,6 +129,13 @@ def _common(parser: argparse.ArgumentParser, w: CliWords, top: bool) -> None:
     parser.add_argument("--sessions", metavar=w.t("folder"), default=default, help=w.t("sessions"))
 
 
+def _room_arguments(room: argparse.ArgumentParser, w: CliWords) -> None:
+    """`amk room --web [--port N] [--lan]`: the room as a web page."""
+    room.add_argument("--web", action="store_true", help=w.t("room_web"))
+    room.add_argument("--port", type=_whole(1, 65535, "", w), metavar="N", help=w.t("room_port"))
+    room.add_argument("--lan", action="store_true", help=w.t("room_lan"))
+
+
 def build_parser(words: CliWords | None = None) -> argparse.ArgumentParser:
     w = words or words_for(DEFAULT_LANGUAGE)
     parser = _Parser(prog="amk", description=w.t("description"), words=w)
@@ -152,6 +159,7 @@ def build_parser(words: CliWords | None = None) -> argparse.ArgumentParser:
         command(name, name).add_argument(
             "file", nargs="?", metavar=w.t("file"), help=w.t("resume_file")
         )
+    _room_arguments(sub.choices["room"], w)
     command("list", "list")
     _report_arguments(command("report", "report"), w)
     _handout_arguments(command("handout", "handout"), w)
@@ -273,7 +281,12 @@ def _dispatch(
     if args.command == "room":
         from amk_tui.room.launch import room
 
-        return room(config, store, store.resolve(args.file) if args.file else None)
+        path = store.resolve(args.file) if args.file else None
+        if args.web or args.lan or args.port is not None:
+            from amk_tui.room.launch import web_room
+
+            return web_room(config, store, path, port=args.port, lan=args.lan)
+        return room(config, store, path)
     if args.command == "resume":
         return launch.resume(config, store, store.resolve(args.file) if args.file else None)
     if args.demo:

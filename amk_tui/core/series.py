@@ -86,3 +86,18 @@ def cycle(order: Sequence[str], current: str) -> str:
 def views(groups: Sequence[Group]) -> list[str]:
     """The order `v` cycles through: all, mean, then each group."""
     return [ALL, MEAN, *(g.letter for g in groups)]
+
+
+def chart_series(
+    groups: Sequence[Group],
+    view: str,
+    overlay: bool,
+    previous: Sequence[Group],
+    mean_label: str,
+    previous_label: str,
+) -> tuple[list[Series], Series | None]:
+    """What a chart of the scene draws: the groups' series for `view`, and last time's mean
+    under them when `overlay` is on and last time had groups (every window alike)."""
+    shown = series_for(groups, view, mean_label)
+    under = mean_series(previous, previous_label, dim=True) if overlay and previous else None
+    return shown, under

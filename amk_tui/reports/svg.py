@@ -37,9 +37,13 @@ class Line:
     """The group's place: its colour and dash."""
     values: tuple[float | None, ...]
     """One per factor; None = not scored (or withheld)."""
+    ink: str = ""
+    """A colour of its own (last time's mean, grey), instead of the group's."""
 
     @property
     def color(self) -> str:
+        if self.ink:
+            return self.ink
         return hex_color(readable(group_color(self.index), PAPER, 3.0))
 
     @property

@@ -22,6 +22,22 @@ def room_lock_path(session: Path) -> Path:
     return session.with_name(f".{session.name}.room")
 
 
+def web_note_path(session: Path) -> Path:
+    """Where a browser room leaves its address for the console (`.<session>.web`)."""
+    return session.with_name(f".{session.name}.web")
+
+
+def web_room_url(session: Path) -> str:
+    """The address of a browser room following this workshop, if one said so (else "")."""
+    try:
+        fd = os.open(web_note_path(session), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return ""
+    with os.fdopen(fd, "rb") as handle:
+        line = handle.read(512).decode("utf-8", "replace").strip()
+    return line if line.startswith("http://") and "\n" not in line else ""
+
+
 def _held(path: Path, mode: int) -> bool:
     """True if another process holds a lock on `path` that keeps us from taking one of
     `mode` now: ask for a shared lock to see an exclusive one, an exclusive to see any."""

@@ -80,10 +80,10 @@ class RoomScreen(Screen[None]):
         return watch.content.phase_title(phase.id, phase.title)
 
     def on_mount(self) -> None:
-        self.redraw.request()
+        self.redraw.request(here=True)
 
     def on_resize(self) -> None:
-        self.redraw.request()
+        self.redraw.request(here=True)
 
     async def _draw(self) -> None:
         """Draw the scene as it stands now (the newest read, whatever asked for the draw)."""

@@ -351,7 +351,7 @@ class WorkshopScreen(WorkshopBase):
         self.app.push_screen(form, done)
 
     async def _cursor_on_last_action(self) -> None:
-        self.refresh_scene()
+        self.redraw.request(here=True)  # on this screen's own loop: the worker starts now
         await self.redraw.settled()
         view = self.open_view("plan")
         if view is not None:

@@ -81,7 +81,7 @@ class WorkshopBase(AmkScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#slide-notes").display = False
-        self.redraw.request()
+        self.redraw.request(here=True)
 
     # -- the scene ---------------------------------------------------------------------------
     @property
@@ -140,8 +140,8 @@ class WorkshopBase(AmkScreen[None]):
         view = self.open_view(kind)
         if view is not None and self.is_attached and not self.redraw.busy:
             self._show_scene(view, kind, ctx)
-        else:
-            self.redraw.request()
+        else:  # the key that made the change is being handled here: start the draw now
+            self.redraw.request(here=True)
 
     def refresh_scene(self) -> None:
         """Draw the current item again soon (its view is made the first time)."""
@@ -234,12 +234,14 @@ class WorkshopBase(AmkScreen[None]):
         if ctx.item.kind == "slide" and self.content.slides:
             slide = self.content.slides[min(ctx.item.index, len(self.content.slides) - 1)]
             notes = visible(slide.notes)
+        web = self.amk.web_room
         self.query_one(PresenterPanel).show(
             self.t("room.following"),
             self.t("presenter.next"),
             label,
             self.t("presenter.notes"),
             notes,
+            web=self.t("presenter.web", url=web) if web else "",
         )
 
     def _focus(self, view: Widget, kind: str, arrived: bool) -> None:
@@ -272,7 +274,7 @@ class WorkshopBase(AmkScreen[None]):
         self.query_one(PhaseBar).refresh_bar()
 
     def watch_scoring(self) -> None:
-        self.redraw.request()
+        self.redraw.request(here=True)
 
     def open_view(self, kind: str) -> Any:
         """The mounted view of a kind, if it is there."""

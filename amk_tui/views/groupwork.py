@@ -8,13 +8,16 @@ have reported their scores (never the scores themselves: the room sees them at t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from amk_tui.core.scores import FACTOR_IDS
+from amk_tui.config.content import Content
+from amk_tui.core.scores import FACTOR_IDS, Group
 from amk_tui.views.context import ViewContext
 from amk_tui.widgets.big_countdown import BigCountdown
 from amk_tui.widgets.countdown import Now, TimerSource
@@ -61,25 +64,53 @@ class GroupWorkView(Vertical):
             self.show(self._ctx)
 
 
+ExercisePart = tuple[str, str]
+"""(`groups` | `instruction` | `draw` | `heading` | `question`, its text)."""
+
+
+def exercise_parts(content: Content, variant: int) -> list[ExercisePart]:
+    """The deck's exercise slide of a variant, word for word, in order: every room window
+    (the terminal's text, the browser's page) draws these."""
+    ex = content.exercise
+    parts: list[ExercisePart] = [
+        ("groups", ex.get("groups", "")),
+        ("instruction", ex.get("instruction", "")),
+    ]
+    if variant == 1:
+        parts.append(("draw", ex.get("draw", "")))
+    parts.append(("heading", ex.get("questions_heading" if variant == 1 else "discuss", "")))
+    parts += [("question", q.text) for q in content.questions.get(variant, ())]
+    return parts
+
+
 def exercise_text(ctx: ViewContext, roomy: bool = True) -> Text:
     """The deck's exercise slide of the session's variant, word for word."""
-    ex = ctx.content.exercise
-    variant = ctx.session.variant
     bold = Style(bold=True)
     gap = "\n\n" if roomy else "\n"
     text = Text()
-    text.append(ex.get("groups", ""), bold)
-    text.append(gap)
-    text.append(ex.get("instruction", ""))
-    if variant == 1:
-        text.append(gap)
-        text.append(ex.get("draw", ""))
-    text.append("\n\n")
-    text.append(ex.get("questions_heading" if variant == 1 else "discuss", ""), bold)
-    for n, question in enumerate(ctx.content.questions.get(variant, ()), start=1):
-        text.append(f"\n{n}. ", bold)
-        text.append(question.text)
+    number = 0
+    for kind, part in exercise_parts(ctx.content, ctx.session.variant):
+        if kind == "groups":
+            text.append(part, bold)
+        elif kind in ("instruction", "draw"):
+            text.append(gap + part)
+        elif kind == "heading":
+            text.append("\n\n" + part, bold)
+        else:
+            number += 1
+            text.append(f"\n{number}. ", bold)
+            text.append(part)
     return text
+
+
+def filled_cells(groups: Sequence[Group]) -> list[tuple[str, str]]:
+    """Each group's letter and `■■□□□□`: which cells are filled, never their values."""
+    total = len(FACTOR_IDS)
+    cells = []
+    for g in groups:
+        filled = sum(g.value(f) is not None for f in FACTOR_IDS)
+        cells.append((g.letter, "■" * filled + "□" * (total - filled)))
+    return cells
 
 
 def reported_text(ctx: ViewContext) -> Text:
@@ -88,10 +119,9 @@ def reported_text(ctx: ViewContext) -> Text:
     if not groups:
         return Text()
     text = Text(ctx.t("groupwork.reported") + "  ", Style(dim=True))
-    for g in groups:
-        filled = sum(g.value(f) is not None for f in FACTOR_IDS)
-        text.append(f"{g.letter} ", Style(bold=True))
-        text.append("■" * filled + "□" * (len(FACTOR_IDS) - filled))
+    for letter, boxes in filled_cells(groups):
+        text.append(f"{letter} ", Style(bold=True))
+        text.append(boxes)
         text.append("   ")
     if not ctx.room:
         hint = "groupwork.hint_rows" if ctx.session.variant == 2 else "groupwork.hint"

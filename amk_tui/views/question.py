@@ -72,6 +72,22 @@ def recorded(ctx: ViewContext, question: Question) -> list[str]:
     return s.notes.get(question.id, "").splitlines()
 
 
+def prompt_of(ctx: ViewContext) -> tuple[str, str]:
+    """The heading above the question, and the question (numbered among the deck's
+    wrap-up questions)."""
+    question = question_of(ctx)
+    number = f"{ctx.item.index + 1}. " if ctx.item.kind == "wrapup" else ""
+    return heading_of(ctx), number + question.text
+
+
+def room_record(ctx: ViewContext) -> tuple[list[str], bool]:
+    """What the room sees under the question, and whether the notes are hidden from it."""
+    question = question_of(ctx)
+    if question.kind == "notes" and ctx.scene.notes_hidden:
+        return [], True
+    return recorded(ctx, question), False
+
+
 class QuestionView(Vertical):
     """The question (PromptCard) above the editor that fits its kind."""
 
@@ -109,16 +125,15 @@ class QuestionView(Vertical):
     def show(self, ctx: ViewContext) -> None:
         question = question_of(ctx)
         self.question = question
-        number = f"{ctx.item.index + 1}. " if ctx.item.kind == "wrapup" else ""
-        self.query_one(PromptCard).show(heading_of(ctx), number + question.text)
+        self.query_one(PromptCard).show(*prompt_of(ctx))
         if self.room:
-            self._show_record(ctx, question)
+            self._show_record(ctx)
         else:
             self._show_editor(ctx, question)
 
-    def _show_record(self, ctx: ViewContext, question: Question) -> None:
-        lines = recorded(ctx, question)
-        if question.kind == "notes" and ctx.session.view.notes_hidden:
+    def _show_record(self, ctx: ViewContext) -> None:
+        lines, hidden = room_record(ctx)
+        if hidden:
             text = Text(ctx.t("question.notes_hidden"), Style(dim=True))
         else:
             text = Text(visible("\n".join(lines)))

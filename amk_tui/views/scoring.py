@@ -14,7 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from amk_tui.config.content import Content
-from amk_tui.core.series import Series, mean_series, series_for
+from amk_tui.core.series import Series
+from amk_tui.core.series import chart_series as series_of
 from amk_tui.views.context import ViewContext
 from amk_tui.views.insights import insight_lines
 from amk_tui.views.text_once import show_text
@@ -23,13 +24,16 @@ from amk_tui.widgets.score_grid import ScoreGrid
 
 
 def chart_series(ctx: ViewContext) -> tuple[list[Series], Series | None]:
-    """The groups' series for the chosen view, and last time's mean (if shown)."""
-    series = series_for(ctx.session.groups, ctx.scene.series, ctx.t("chart.mean"))
-    previous = ctx.previous
-    overlay = None
-    if ctx.scene.overlay and previous is not None and previous.groups:
-        overlay = mean_series(previous.groups, ctx.t("chart.previous"), dim=True)
-    return series, overlay
+    """The groups' series for the scene's view, and last time's mean (if shown)."""
+    previous = ctx.previous.groups if ctx.previous is not None else ()
+    return series_of(
+        ctx.session.groups,
+        ctx.scene.series,
+        ctx.scene.overlay,
+        previous,
+        ctx.t("chart.mean"),
+        ctx.t("chart.previous"),
+    )
 
 
 class ScoringView(Horizontal):

@@ -16,10 +16,17 @@ class PresenterPanel(Static):
     """
 
     def show(
-        self, following: str, next_label: str, upcoming: str, notes_label: str, notes: str
+        self,
+        following: str,
+        next_label: str,
+        upcoming: str,
+        notes_label: str,
+        notes: str,
+        web: str = "",
     ) -> None:
         text = Text()
-        text.append(following + "\n\n", Style(bold=True, reverse=True))
+        text.append(following + "\n", Style(bold=True, reverse=True))
+        text.append((web + "\n" if web else "") + "\n", Style(dim=True))
         text.append(next_label + "\n", Style(dim=True))
         text.append(upcoming + "\n\n", Style(bold=True))
         if notes:

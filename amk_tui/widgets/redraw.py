@@ -32,18 +32,22 @@ class Redraw:
         """A redraw is pending or running (a direct draw now would interleave with it)."""
         return self._running
 
-    def request(self) -> None:
+    def request(self, *, here: bool = False) -> None:
         """Draw again soon (once, however many requests come before it starts).
 
-        The worker is started from the owner's own message queue: a request may come from
-        anywhere (a timer of the app, another app's test), and the draw must run as the
-        owner's app."""
+        The worker starts from the owner's own message queue, since a request may come from
+        anywhere (a timer, a signal, another app in a test) and the draw must run as the
+        owner's app. `here=True` (from the owner's own handlers, e.g. its mount) starts it at
+        once, before the next key is handled."""
         self._wanted = True
         if self._running:
             return
         self._running = True
         self._event().clear()
-        self._owner.call_later(self._start)
+        if here:
+            self._start()
+        else:
+            self._owner.call_later(self._start)
 
     def _start(self) -> None:
         self._owner.run_worker(self._loop(), group="redraw", exit_on_error=True)
@@ -59,7 +63,8 @@ class Redraw:
             self._event().set()
 
     async def settled(self) -> None:
-        """Wait until no redraw is pending or running (tests, benchmarks)."""
+        """Wait until no redraw is pending or running. Not from the owner's own message
+        handlers after a plain `request()`: its start waits in that very queue."""
         if self._owner.is_running:
             await self._event().wait()
 
