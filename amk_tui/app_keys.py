@@ -18,7 +18,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from amk_tui import keys
-from amk_tui.crash import crash_line
 from amk_tui.themes import DARK, LIGHT
 
 if TYPE_CHECKING:
@@ -81,6 +80,8 @@ class AppKeys(App[int]):
         if self.is_headless:
             super()._handle_exception(error)
             return
+        from amk_tui.crash import crash_line  # (its imports cost start-up; only a crash needs it)
+
         with contextlib.suppress(Exception):
             self.save()  # what the last keystroke changed, if it can be saved at all
         self.exit(return_code=70, message=crash_line(self.content, error, self.store.folder))

@@ -1,6 +1,6 @@
 """RoomApp: the room's window of a live workshop, read-only, following the console's file.
 
-The app only looks (`RoomWatch`, every `POLL` seconds) and asks its screen to redraw when
+The app only looks (`RoomWatch`, on every `CLOCK_TICK`) and asks its screen to redraw when
 what the room shows changed; the screen draws the scene the watch derives. It never writes
 the session and never exits by itself.
 """
@@ -16,11 +16,11 @@ from amk_tui import gc_pause
 from amk_tui.config import Config, Content
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.session import Session
-from amk_tui.crash import crash_line
 from amk_tui.room.follow import Follower
 from amk_tui.room.screen import RoomScreen
 from amk_tui.room.watch import PRESENCE_EVERY, WAIT_AFTER, RoomWatch
 from amk_tui.themes import DARK, LIGHT, start_with
+from amk_tui.widgets.ticker import on_tick
 
 __all__ = ["PRESENCE_EVERY", "WAIT_AFTER", "RoomApp"]
 
@@ -37,8 +37,9 @@ class RoomApp(App[int]):
         Binding("q,ctrl+q", "quit", "", show=False),
         Binding("ctrl+l", "toggle_theme", "", show=False),
     ]
-    POLL = 0.2
-    """Seconds between two looks at the session file (a change shows within half a second)."""
+    CLOCK_TICK = 0.2
+    """Seconds between two looks at the session file, which are also the clocks' ticks (one
+    wake-up for both; a change shows within a quarter second)."""
 
     def __init__(
         self,
@@ -86,7 +87,7 @@ class RoomApp(App[int]):
         self.title = self.content.t("room.title")
         self.push_screen(RoomScreen())
         self.call_after_refresh(gc_pause.resume)  # the first screen is drawn: collect again
-        self.set_interval(self.POLL, self.look)
+        on_tick(self, self.look)
 
     def look(self) -> None:
         """One look at the file (and now and then at who is there); a redraw if it changed."""
@@ -112,6 +113,8 @@ class RoomApp(App[int]):
         if self.is_headless:
             super()._handle_exception(error)
             return
+        from amk_tui.crash import crash_line
+
         folder = self.watcher.store.folder
         self.exit(return_code=70, message=crash_line(self.content, error, folder))
 

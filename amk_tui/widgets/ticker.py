@@ -23,11 +23,14 @@ TICK = 0.25
 _ticks: WeakKeyDictionary[App[Any], Signal[None]] = WeakKeyDictionary()
 
 
-def on_tick(widget: Widget, callback: Callable[[], None]) -> None:
-    """Call `callback` on every tick of the widget's app (the tick starts with the first)."""
-    app = widget.app
+def on_tick(widget: Widget | App[Any], callback: Callable[[], None]) -> None:
+    """Call `callback` on every tick of the widget's app (the tick starts with the first).
+
+    An app may tick at its own pace (`CLOCK_TICK`, seconds) and subscribe itself: the room
+    looks at the file on the same tick its clocks use, one wake-up instead of two."""
+    app = widget if isinstance(widget, App) else widget.app
     tick = _ticks.get(app)
     if tick is None:
         tick = _ticks[app] = Signal(app, "amk-clock-tick")
-        app.set_interval(TICK, lambda: tick.publish(None))
+        app.set_interval(getattr(app, "CLOCK_TICK", TICK), lambda: tick.publish(None))
     tick.subscribe(widget, lambda _none: callback())
