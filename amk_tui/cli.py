@@ -18,6 +18,7 @@ and the line says where.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -270,6 +271,8 @@ def _dispatch(
     config = config or load_config(getattr(args, "config", None))
     store = SessionStore(sessions_folder(args, config))
     where.append(store.folder)
+    if args.command not in ("room", "amg"):  # (a room never writes; amg finishes it itself)
+        _finish_pending(store)
     if (done := run_history(args, store, config)) is not None:
         return done
     if args.command in ("purge", "report", "handout"):
@@ -292,6 +295,17 @@ def _dispatch(
     if args.demo:
         return launch.demo(config, args)
     return launch.start(config, store)
+
+
+def _finish_pending(store: SessionStore) -> None:
+    """An AMG rename that was stopped (killed) is finished by whichever command comes next
+    in the folder; if one of its files is open in amk right now, a later one does it."""
+    if not store.folder.is_dir():
+        return
+    from amk_tui.amg_files import AmgFilesError, finish_pending
+
+    with contextlib.suppress(AmgFilesError):
+        finish_pending(store)
 
 
 def _paper_command(

@@ -164,6 +164,9 @@ def amg(store: SessionStore, config: Config, args: argparse.Namespace) -> int:
             said = content.t("amg.merged", n=len(changed), amg=one_line(args.target, NAME_WIDTH))
     except AmgFilesError as exc:
         values = {k: one_line(v, NAME_WIDTH) for k, v in exc.values.items()}
+        if exc.reason == "already":  # done before (a re-run after a kill finished it)
+            print(visible(content.t("amg.already", **values), multiline=False))
+            return 0
         line = f"amk: amg {args.amg_command}: {content.t(f'amg.{exc.reason}', **values)}"
         print(visible(line, multiline=False), file=sys.stderr)
         return 1 if exc.reason == "halfway" else 2

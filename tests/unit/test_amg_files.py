@@ -1,4 +1,5 @@
-"""Renaming an AMG and merging two spellings: every file or none, 0600, nothing lost."""
+"""Renaming an AMG and merging two spellings: journaled, so a stopped one always finishes;
+0600, nothing lost, no copy left behind."""
 
 from __future__ import annotations
 
@@ -89,36 +90,44 @@ def test_an_open_workshop_refuses_the_whole_rename(folder: SessionStore) -> None
     assert snapshot(folder) == before
 
 
-def test_a_failure_while_writing_loses_nothing(
+def test_a_failure_while_writing_leaves_each_file_whole_and_any_later_command_finishes(
     folder: SessionStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The third temp file fails (disk full): no session changed, no temp file left."""
-    before = snapshot(folder)
-    real = amg_files.write_temp
+    """The third file fails (disk full): the first two carry the new name, every file is
+    whole, the journal stays; a re-run finishes it and says how many files it renamed."""
+    real = amg_files._write_temp
     calls = []
 
-    def failing(target: Path, text: str) -> str:
-        calls.append(target)
+    def failing(tmp: Path, text: str) -> None:
+        calls.append(tmp)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        return real(target, text)
+        real(tmp, text)
 
-    monkeypatch.setattr(amg_files, "write_temp", failing)
+    monkeypatch.setattr(amg_files, "_write_temp", failing)
     with pytest.raises(AmgFilesError) as failed:
         rename_amg(folder, "AMG Tendens", "Ny")
-    assert failed.value.reason == "not_written" and failed.value.done == 0
-    assert snapshot(folder) == before
-    assert [p.name for p in folder.folder.iterdir() if p.name.endswith(".tmp")] == []
+    assert failed.value.reason == "halfway" and failed.value.done == 2
+    assert (folder.folder / amg_files.JOURNAL).exists()
+    assert sorted(amgs(folder).values()).count("Ny") == 2  # every file loads: old or new
+    assert not list(folder.folder.glob(".*.amg-tmp"))
+    monkeypatch.setattr(amg_files, "_write_temp", real)
+    with pytest.raises(AmgFilesError) as again:  # the README's "run it again": it finishes
+        rename_amg(folder, "AMG Tendens", "Ny")
+    assert again.value.reason == "already" and again.value.values["n"] == "4"
+    assert sorted(set(amgs(folder).values())) == ["AMG Kontor", "Ny"]
+    assert not (folder.folder / amg_files.JOURNAL).exists()
 
 
-def test_a_failure_between_moves_leaves_each_file_whole_and_a_rerun_finishes(
+def test_a_failure_between_moves_is_finished_by_the_next_command(
     folder: SessionStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = os.replace
     moves = []
 
     def failing(src: str, dst: object) -> None:
-        moves.append(dst)
+        if str(dst).endswith(".toml"):  # a session's move (not the journal's)
+            moves.append(dst)
         if len(moves) == 2:
             raise OSError(5, "Input/output error")
         real(src, dst)  # type: ignore[arg-type]
@@ -130,8 +139,56 @@ def test_a_failure_between_moves_leaves_each_file_whole_and_a_rerun_finishes(
     monkeypatch.setattr(os, "replace", real)
     names = amgs(folder)  # every file still loads: old or new, never half
     assert sorted(names.values()).count("Ny AMG") == 1
-    assert [p.name for p in folder.folder.iterdir() if p.name.endswith(".tmp")] == []
-    # Run again: the rest follows (the renamed one is another AMG now: merge it in)
-    rename_amg(folder, "AMG Tendens", "Ny AMG X")
-    merge_amgs(folder, "Ny AMG", "Ny AMG X")
-    assert sorted(set(amgs(folder).values())) == ["AMG Kontor", "Ny AMG X"]
+    assert [p.name for p in folder.folder.iterdir() if p.name.endswith("tmp")] == []
+    finished = amg_files.finish_pending(folder)  # what `amk list` (any command) does first
+    assert finished is not None and finished.name == "Ny AMG"
+    assert sorted(set(amgs(folder).values())) == ["AMG Kontor", "Ny AMG"]
+    assert amg_files.finish_pending(folder) is None
+
+
+def test_a_link_to_a_session_is_the_same_session_not_an_open_one(folder: SessionStore) -> None:
+    """A symbolic link alias made every rename fail with a false "is open"."""
+    target = sorted(folder.folder.glob("*tendens*.toml"))[0]
+    (folder.folder / "alias.toml").symlink_to(target.name)
+    changed = rename_amg(folder, "AMG Tendens", "Ny")
+    assert len(changed) == 4
+    assert (folder.folder / "alias.toml").is_symlink()
+    assert folder.load(folder.folder / "alias.toml").amg == "Ny"
+
+
+def test_a_session_that_cannot_be_read_refuses_before_anything_moves(
+    folder: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, an unreadable file of the AMG was skipped and the command said it was done."""
+    from amk_tui import store as store_module
+    from amk_tui.files import FileProblem
+
+    hidden = sorted(folder.folder.glob("*tendens*.toml"))[0]
+    before = snapshot(folder)
+    real = store_module.read_regular
+
+    def denied(path: Path, limit: int) -> bytes:  # root reads any file: a user could not
+        if path.name == hidden.name:
+            raise FileProblem(path, "Permission denied")
+        return real(path, limit)
+
+    monkeypatch.setattr(store_module, "read_regular", denied)
+    with pytest.raises(AmgFilesError) as refused:
+        rename_amg(folder, "AMG Tendens", "Ny")
+    assert refused.value.reason == "unreadable"
+    monkeypatch.setattr(store_module, "read_regular", real)
+    assert snapshot(folder) == before
+
+
+def test_leftover_temp_copies_are_removed_by_the_next_command(folder: SessionStore) -> None:
+    """An earlier version's rename, killed while staging, left hidden copies with notes."""
+    old = folder.folder / ".2026-01-05-amg-tendens.toml.abc123.tmp"
+    old.write_text("notes = 'fortroligt'\n")
+    fresh = folder.folder / ".2026-01-05-amg-tendens.toml.def456.tmp"
+    fresh.write_text("a save under way\n")
+    stale = amg_files.STALE + 60
+    os.utime(old, (old.stat().st_atime - stale, old.stat().st_mtime - stale))
+    (folder.folder / ".x.toml.amg-tmp").write_text("half")
+    assert amg_files.finish_pending(folder) is None
+    assert not old.exists() and fresh.exists()  # a save under way right now is not touched
+    assert not (folder.folder / ".x.toml.amg-tmp").exists()
