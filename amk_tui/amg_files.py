@@ -32,7 +32,8 @@ import tomli_w
 
 from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.session import amg_key
-from amk_tui.store import SessionLock, SessionStore, Summary
+from amk_tui.store import SessionStore, Summary
+from amk_tui.store_lock import SessionLock
 
 JOURNAL = ".amk-amg-journal"
 """The rename or merge under way in a sessions folder (absent when none is)."""

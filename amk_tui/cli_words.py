@@ -58,6 +58,7 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
     (r"give a file name for the report", "give_file_name"),
     (r"cannot check it \((?P<why>[^)]*)\)", "cannot_check"),
     (r"is not a usable file name", "bad_file_name"),
+    (r"is in the sessions folder; save the copy elsewhere \(a USB stick\)", "copy_in_sessions"),
 )
 """Problems named in English below the command line, and the key in `cli.problem`."""
 

@@ -11,6 +11,7 @@ sessions folder, and while that folder fails, every change is written to the cop
 from __future__ import annotations
 
 import contextlib
+import errno
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.session import Action, Session
 from amk_tui.core.trend import Trend, trend_of
 from amk_tui.outputs import OutputRefused, refuse_copy
-from amk_tui.store import SessionLock, SessionStore, StoreError
+from amk_tui.store import SessionStore, StoreError, resolved
+from amk_tui.store_lock import SessionLock
 
 
 def describe(content: Content, exc: Exception) -> str:
@@ -54,9 +56,13 @@ class Keeper:
 
     @classmethod
     def open(cls, store: SessionStore, path: Path, force_readonly: bool = False) -> Keeper:
-        """Take the file's lock; without it (another amk has it) the keeper writes nothing."""
-        lock = None if force_readonly else store.lock(path)
-        return cls(store, path, lock, view_only=lock is None)
+        """Take the file's lock; without it (another amk has it) the keeper writes nothing.
+
+        A symbolic link is resolved here, once: the lock, a room's presence and every save
+        are the file it points to now (a link swapped in later is never followed)."""
+        real = resolved(path)
+        lock = None if force_readonly else store.lock(real)
+        return cls(store, real, lock, view_only=lock is None)
 
     @property
     def locked_elsewhere(self) -> bool:
@@ -85,11 +91,13 @@ class Keeper:
         return None
 
     def save(self, session: Session) -> StoreError | None:
-        """Write the workshop to its file (and to the copy while that fails)."""
+        """Write the workshop to its file (and to the copy while that fails) — only while
+        this amk still holds it, and only into the regular file it opened."""
         if self.view_only:
             return None
         try:
-            self.store.save(session, self.path)
+            self._still_ours()
+            self.store.save_guarded(session, self.path)
         except StoreError as exc:
             self.unsaved = True
             self.copy_current = False
@@ -101,20 +109,42 @@ class Keeper:
         self.unsaved = False
         return None
 
+    def _still_ours(self) -> None:
+        """The lock file still the one held (else take the new one); another amk holding
+        it now raises StoreError `taken`: two consoles never overwrite each other."""
+        lock = self._lock
+        if lock is None or lock.current:
+            return
+        again = self.store.lock(self.path)
+        if again is None:
+            raise StoreError(self.path, "save", OSError(errno.EBUSY, "taken"), "taken")
+        lock.release()
+        self._lock = again
+
     def save_copy(self, session: Session, target: Path) -> StoreError | OutputRefused | None:
         """A copy of the workshop at `target`; the workshop stays where it is. Never onto a
         device, a FIFO or another workshop's file (`refuse_copy`)."""
         try:
-            refuse_copy(target, self.path)
+            refuse_copy(target, self.path, self.store.folder)
             self.store.save(session, target)
         except (StoreError, OutputRefused) as exc:
             return exc
+        except (OSError, RuntimeError, ValueError) as exc:  # a path not even looked at
+            return self.problem_at(target, exc)
         self.copy = target
         self.copy_current = True
         return None
 
     def is_own_file(self, target: Path) -> bool:
+        """Raises OSError (or RuntimeError for a link loop) for a path it cannot look at."""
         return target.resolve() == self.path.resolve()
+
+    @staticmethod
+    def problem_at(target: Path, exc: Exception) -> StoreError:
+        """Any failure to look at or write `target`, as the store's error (one line)."""
+        if isinstance(exc, OSError):
+            return StoreError(target, "save", exc)
+        return StoreError(target, "save", OSError(0, "not a usable path"))
 
     def try_finish(self, session: Session, clock: Clock) -> StoreError | None:
         """Save a finished copy first: if that fails, the live workshop is untouched."""

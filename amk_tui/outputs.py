@@ -53,23 +53,30 @@ def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
         raise OutputRefused(target, "holds an amk session; it would be overwritten")
 
 
-def refuse_copy(target: Path, own: Path) -> None:
+def refuse_copy(target: Path, own: Path, sessions: Path | None = None) -> None:
     """Raise OutputRefused unless a copy of the workshop may be written to `target` (Ctrl+S).
 
     A copy is a session file, so `.toml` is its name; refused are what is not a regular
     file (a copy would replace a device node or FIFO with a file), amk's own lock and index
-    files, and the file of *another* workshop (its notes would be lost).
+    files, the file of *another* workshop (its notes would be lost), and any name in the
+    sessions folder itself (a copy there would be a second workshop, counted twice and
+    opened as a fork).
     """
     info = _regular_or_new(target)
     real = Path(os.path.realpath(target))
     _not_bookkeeping(target, real)
-    if info is None:
-        return
-    with contextlib.suppress(OSError):
-        if os.path.samefile(own, target):
-            return
-    if _holds_session(real):
-        raise OutputRefused(target, "holds another workshop; choose another name")
+    if info is not None:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(own, target):
+                return
+        if _holds_session(real):
+            raise OutputRefused(target, "holds another workshop; choose another name")
+    if sessions is not None:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(real.parent, sessions):
+                raise OutputRefused(
+                    target, "is in the sessions folder; save the copy elsewhere (a USB stick)"
+                )
 
 
 def _regular_or_new(target: Path, advice: str = "") -> os.stat_result | None:

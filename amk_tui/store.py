@@ -16,15 +16,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import fcntl
 import os
 import re
+import stat
 import tempfile
 import tomllib
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
 
 import tomli_w
 
@@ -34,6 +33,7 @@ from amk_tui.core.session import Session
 from amk_tui.files import SESSION_LIMIT, FileProblem, read_regular
 from amk_tui.outputs import OutputRefused, refuse_output
 from amk_tui.store_index import INDEX, SUFFIX, Entry, Summary, Unreadable, summaries
+from amk_tui.store_lock import SessionLock, lock_session
 
 __all__ = [
     "INDEX",
@@ -66,11 +66,13 @@ class StoreError(AmkError):
         errno.EROFS: "read_only",
     }
 
-    def __init__(self, path: Path, action: str, error: OSError) -> None:
+    def __init__(self, path: Path, action: str, error: OSError, reason: str | None = None) -> None:
         self.path = path
         self.action = action
         """`save` or `create_folder`."""
-        self.reason = self.REASONS.get(error.errno or 0, "other")
+        self.reason = reason or self.REASONS.get(error.errno or 0, "other")
+        """Also `replaced` (the file became a link or a special file) and `taken` (another
+        amk holds the workshop now): the guarded save's own refusals."""
         self.detail = error.strerror or str(error)
         english = {"disk_full": "the disk is full"}.get(self.reason, self.detail)
         verb = "not saved" if action == "save" else "cannot create the folder"
@@ -83,18 +85,6 @@ def slugify(name: str, limit: int = 40) -> str:
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:limit].strip("-") or "amg"
-
-
-class SessionLock:
-    """Held while this process edits a session; the kernel frees it when the process dies."""
-
-    def __init__(self, handle: IO[bytes]) -> None:
-        self._handle = handle
-
-    def release(self) -> None:
-        with contextlib.suppress(OSError):
-            fcntl.flock(self._handle, fcntl.LOCK_UN)
-        self._handle.close()
 
 
 class SessionStore:
@@ -258,6 +248,21 @@ class SessionStore:
         text = tomli_w.dumps(session.to_dict())
         self.write_text(path, text)
 
+    def save_guarded(self, session: Session, path: Path) -> None:
+        """The live workshop's autosave: `path` (its file, links resolved when it was opened)
+        must still be a regular file, or gone; a symbolic link or a special file put in its
+        place is refused (`replaced`), never followed. Raises StoreError."""
+        text = tomli_w.dumps(session.to_dict())
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:
+            raise StoreError(path, "save", exc) from None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise StoreError(path, "save", OSError(errno.EEXIST, "replaced"), "replaced")
+        self.write_text(path, text)  # a regular file (or none): there is no link to follow
+
     def write_text(self, path: Path, text: str) -> None:
         self._write(path, text)
 
@@ -312,26 +317,8 @@ class SessionStore:
 
     # -- lock ----------------------------------------------------------------------------
     def lock(self, path: Path) -> SessionLock | None:
-        """Lock a session for editing; None if another process holds it.
-
-        Where no lock file can be made (a read-only folder) the lock is granted: saving
-        will report that folder problem itself.
-        """
-        lock_path = _lock_path(path)
-        try:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC | os.O_NOFOLLOW
-            fd = os.open(lock_path, flags, 0o600)
-        except OSError:
-            return SessionLock(open(os.devnull, "ab"))
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, 0o600)  # the mode passes through the umask; an old lock was 0644
-        handle = os.fdopen(fd, "ab")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return None
-        return SessionLock(handle)
+        """Lock a session for editing; None if another process holds it (`store_lock`)."""
+        return lock_session(_lock_path(path))
 
     # -- purge ---------------------------------------------------------------------------
     def purgeable(self, older_than_days: int, today: dt.date) -> list[Summary]:
@@ -358,6 +345,15 @@ class SessionStore:
         finally:
             lock.release()
         return True
+
+
+def resolved(path: Path) -> Path:
+    """The file a session path is: a symbolic link's target (the path as it is otherwise).
+    The console and the room resolve a session's path once, when they open it."""
+    try:
+        return Path(os.path.realpath(path)) if path.is_symlink() else path
+    except OSError:
+        return path
 
 
 def _real(path: Path) -> Path:

@@ -26,7 +26,7 @@ from amk_tui.core.scene import Scene, derive
 from amk_tui.core.session import Session
 from amk_tui.room.follow import Follower
 from amk_tui.room.presence import RoomMark, console_alive
-from amk_tui.store import SessionStore
+from amk_tui.store import SessionStore, resolved
 
 WAIT_AFTER = 3
 """Presence checks without the console before the room says that it waits."""
@@ -52,6 +52,7 @@ class RoomWatch:
         self.moves_on = path is None if moves_on is None else moves_on
         """Opened without a file: when this workshop is over and a newer one is live in the
         same folder, the room follows that one."""
+        path = None if path is None else resolved(path)  # a link: the file it is, once
         self.path: Path | None = path
         self.follower: Follower | None = None if path is None else Follower(path, clock=clock)
         self.previous: Session | None = None
@@ -145,8 +146,8 @@ class RoomWatch:
         with contextlib.suppress(OSError):
             listed, _ = self.store.summaries()
             for summary in listed:
-                if not summary.finished and console_alive(summary.path):
-                    return summary.path
+                if not summary.finished and console_alive(resolved(summary.path)):
+                    return resolved(summary.path)
         return None
 
     def _follow(self, path: Path) -> bool:

@@ -105,18 +105,27 @@ def write_report(app: AmkApp) -> Path | None:
     return None
 
 
-def ask_save_as(app: AmkApp, quit_after: bool = False) -> None:
-    """Save a copy where the facilitator chooses (the workshop stays where it is)."""
+def ask_save_as(app: AmkApp, quit_after: bool = False, typed: str = "") -> None:
+    """Save a copy where the facilitator chooses (the workshop stays where it is). A path
+    that cannot even be looked at (a folder without access, a name too long) is said in one
+    line and asked again: this is the rescue when the sessions folder fails."""
     keeper = app.keeper
     if keeper is None or app.session is None:
         return
-    default = str(Path.home() / keeper.path.name)
+    default = typed or str(Path.home() / keeper.path.name)
 
     def save_to(answer: str | None) -> None:
         if not answer:
             return
-        target = Path(answer).expanduser()
-        if target.exists() and not keeper.is_own_file(target):
+        try:
+            target = Path(answer).expanduser()
+            taken = target.exists() and not keeper.is_own_file(target)
+        except (OSError, RuntimeError, ValueError) as exc:  # EACCES, ENAMETOOLONG, a loop, NUL
+            problem = keeper.problem_at(Path(answer), exc)
+            app.notify(app.describe_problem(problem), severity="error", timeout=15)
+            ask_save_as(app, quit_after, typed=answer)
+            return
+        if taken:
             question = app.content.t("save_as.overwrite", path=str(target))
             app.push_screen(
                 ConfirmScreen(question),
@@ -142,6 +151,8 @@ def save_copy(app: AmkApp, target: Path, quit_after: bool = False) -> None:
     problem = keeper.save_copy(session, target)
     if problem is not None:
         app.notify(app.describe_problem(problem), severity="error", timeout=15)
+        if keeper.unsaved:  # the rescue failed too: ask again (nothing is lost yet)
+            ask_save_as(app, quit_after, typed=str(target))
         return
     if quit_after:
         app.exit()

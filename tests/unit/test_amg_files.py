@@ -160,23 +160,22 @@ def test_a_session_that_cannot_be_read_refuses_before_anything_moves(
     folder: SessionStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Before, an unreadable file of the AMG was skipped and the command said it was done."""
-    from amk_tui import store as store_module
-    from amk_tui.files import FileProblem
+    from amk_tui.files import FileProblem, read_regular
 
     hidden = sorted(folder.folder.glob("*tendens*.toml"))[0]
     before = snapshot(folder)
-    real = store_module.read_regular
+    real = read_regular
 
     def denied(path: Path, limit: int) -> bytes:  # root reads any file: a user could not
         if path.name == hidden.name:
             raise FileProblem(path, "Permission denied")
         return real(path, limit)
 
-    monkeypatch.setattr(store_module, "read_regular", denied)
+    monkeypatch.setattr("amk_tui.store.read_regular", denied)
     with pytest.raises(AmgFilesError) as refused:
         rename_amg(folder, "AMG Tendens", "Ny")
     assert refused.value.reason == "unreadable"
-    monkeypatch.setattr(store_module, "read_regular", real)
+    monkeypatch.setattr("amk_tui.store.read_regular", real)
     assert snapshot(folder) == before
 
 

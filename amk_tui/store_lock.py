@@ -1,0 +1,60 @@
+"""The edit lock of a session: `flock` on `.NAME.toml.lock` beside it, held while one amk
+edits the workshop; the kernel frees it when the process dies. `SessionLock.current` tells
+whether the lock file is still the one held (a sessions folder deleted and made again under
+a running amk takes its lock files with it)."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from pathlib import Path
+from typing import IO
+
+
+class SessionLock:
+    """Held while this process edits a session; the kernel frees it when the process dies."""
+
+    def __init__(self, handle: IO[bytes], path: Path | None = None) -> None:
+        self._handle = handle
+        self.path = path
+        """The lock file (None: no lock file could be made, a read-only folder)."""
+
+    @property
+    def current(self) -> bool:
+        """The lock file is still the one held: not deleted or replaced (a sessions folder
+        deleted and made again under a running amk takes the lock files with it)."""
+        if self.path is None:
+            return True
+        try:
+            held, there = os.fstat(self._handle.fileno()), os.stat(self.path)
+        except (OSError, ValueError):
+            return False
+        return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
+
+    def release(self) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+        self._handle.close()
+
+
+def lock_session(lock_path: Path) -> SessionLock | None:
+    """Lock a session for editing through its lock file; None if another process holds it.
+
+    Where no lock file can be made (a read-only folder) the lock is granted: saving
+    will report that folder problem itself.
+    """
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC | os.O_NOFOLLOW
+        fd = os.open(lock_path, flags, 0o600)
+    except OSError:
+        return SessionLock(open(os.devnull, "ab"))
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, 0o600)  # the mode passes through the umask; an old lock was 0644
+    handle = os.fdopen(fd, "ab")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return SessionLock(handle, lock_path)
