@@ -269,8 +269,11 @@ class AppKeys(App[int]):
             return  # the usual case: no notice to show or to close (its module is not loaded)
         from amk_tui.screens.modals import TooSmallScreen
 
-        showing = isinstance(self.screen, TooSmallScreen)
+        shown = self.screen
+        showing = isinstance(shown, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen(self.content.t("too_small", w=MIN_WIDTH, h=MIN_HEIGHT)))
-        elif showing and not small:
+        elif isinstance(shown, TooSmallScreen) and not small:
             self.pop_screen()
+            for key, character in shown.kept:  # the keys typed meanwhile, in order
+                self.post_message(events.Key(key, character))

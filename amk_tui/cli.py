@@ -30,7 +30,7 @@ from amk_tui import __version__
 from amk_tui.cli_history import add_history_commands, run_history
 from amk_tui.cli_words import DEFAULT_LANGUAGE, CliWords, peek_config, words_for
 from amk_tui.config import Config, load_config
-from amk_tui.core.dates import parse_date
+from amk_tui.core.dates import FIRST_YEAR, LAST_YEAR, DateOutOfRange, parse_date
 from amk_tui.core.errors import AmkError
 from amk_tui.core.scores import MAX_GROUPS
 from amk_tui.core.session import MAX_NAME
@@ -115,6 +115,9 @@ def _date(w: CliWords) -> Callable[[str], dt.date]:
     def parse(text: str) -> dt.date:
         try:
             day = parse_date(text, dt.date.today())
+        except DateOutOfRange:
+            said = w.t("date_range", text=clip(text, 20), low=FIRST_YEAR, high=LAST_YEAR)
+            raise argparse.ArgumentTypeError(said) from None
         except ValueError:
             day = None
         if day is None:

@@ -18,6 +18,7 @@ from amk_tui.core.scores import MAX_GROUPS
 from amk_tui.core.setup import new_session, parse_groups
 from amk_tui.core.text import one_line, visible
 from amk_tui.store import SessionStore
+from amk_tui.terminal import require_terminal
 
 
 def _run(app: AmkApp) -> int:
@@ -27,6 +28,7 @@ def _run(app: AmkApp) -> int:
 
 
 def start(config: Config, store: SessionStore) -> int:
+    require_terminal()
     return _run(AmkApp(config, store, content=content_for(config)))
 
 
@@ -50,6 +52,7 @@ def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
     if not args.amg.strip():
         raise said("amg_empty", "--amg: must not be empty")
     content = content_for(config)  # slides too: a broken one fails here, before the file
+    require_terminal("amk new")
     session = new_session(
         args.amg,
         config.program,
@@ -80,6 +83,7 @@ def resume(config: Config, store: SessionStore, path: Path | None) -> int:
         except SessionError as exc:
             raise AmkError(str(exc)) from None
     content = content_for(config, session.language)
+    require_terminal("amk resume")
     return _run(AmkApp(config, store, session=session, path=path, content=content))
 
 
@@ -87,6 +91,7 @@ def demo(config: Config, args: argparse.Namespace) -> int:
     """A throw-away workshop in a temporary folder, opened where its scores are drawn: the
     score round of a program in rounds, else Opsamling's comparison (the deck's program)."""
     content = content_for(config)
+    require_terminal("amk --demo")
     with tempfile.TemporaryDirectory(prefix="amk-demo-") as folder:
         store = SessionStore(Path(folder))
         session = demo_session(config.program, config.language)

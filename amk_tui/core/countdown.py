@@ -89,7 +89,10 @@ class Stopwatch:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = dict(self.extra)
-        data.update(elapsed=round(min(self.elapsed, MAX_SECONDS), 3), running=self.running)
+        # The writer clamps what the reader refuses: a clock that went back (a negative
+        # elapsed time) must never write a file that no longer loads.
+        elapsed = round(min(max(self.elapsed, 0.0), MAX_SECONDS), 3)
+        data.update(elapsed=elapsed, running=self.running)
         if self.running:  # a wall clock set absurdly (before 1970) still writes a loadable file
             data["saved_at"] = round(min(max(self.clock.wall(), 0.0), MAX_WALL), 3)
         return data
@@ -235,7 +238,7 @@ class Countdown:
         data.update(planned=self.planned, duration=self.duration, state=self.state)
         data["alerted"] = self.alerted
         if self.spent:
-            data["spent"] = round(self.spent, 3)
+            data["spent"] = round(min(max(self.spent, 0.0), MAX_SECONDS), 3)
         return data
 
     @classmethod

@@ -5,6 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years a typed date may have: the calendar arithmetic after it (a next assessment
+months later, deadlines) always stays within what dates can hold."""
+
+
+class DateOutOfRange(ValueError):
+    """A real date, but outside FIRST_YEAR–LAST_YEAR."""
+
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})$")
 _DM = re.compile(r"^(\d{1,2})[-./](\d{1,2})$")
@@ -34,4 +43,6 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
             pass
     else:
         raise ValueError(text)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateOutOfRange(text)
     return dt.date(year, month, day)

@@ -13,6 +13,8 @@ wherever such text meets a terminal:
 
 from __future__ import annotations
 
+import re
+
 ELLIPSIS = "…"
 ECHO_LIMIT = 60
 """Characters of a value echoed in an error line."""
@@ -21,6 +23,12 @@ REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 """Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder text."""
 _DEL_SYMBOL = "\N{SYMBOL FOR DELETE}"
+_GLUE = re.compile("[\u200d\u20e3\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+"""Joiners (ZWJ), variation selectors (VS16), skin tones, the keycap and tag characters: they
+join characters into one picture whose width Rich (and so the layout) and the terminal count
+differently, so the columns after a name like "❤️" or "👩‍💻" shifted on the projector. Shown
+in a terminal they are dropped: the characters stand one by one, each as wide as the
+terminal draws it."""
 
 
 def _symbol(char: str, multiline: bool) -> str:
@@ -49,12 +57,14 @@ def visible(text: str, *, multiline: bool = True) -> str:
     """`text` with every terminal control made harmless and visible.
 
     C0 controls (except newline and tab) become their Control Pictures symbol (ESC is "␛"),
-    DEL is "␡", C1 controls, bidi overrides and lone surrogates are "�". With
-    `multiline=False` newline and tab become "␊" and "␉" too (a one-line cell or message).
+    DEL is "␡", C1 controls, bidi overrides and lone surrogates are "�"; the glue of emoji
+    sequences (`_GLUE`) is dropped. With `multiline=False` newline and tab become "␊" and
+    "␉" too (a one-line cell or message).
     Idempotent: `visible(visible(t)) == visible(t)`.
     """
-    if text.isprintable():
+    if text.isprintable() and not _GLUE.search(text):
         return text  # the common case: nothing to do (isprintable is False for any control)
+    text = _GLUE.sub("", text)
     return "".join(_symbol(c, multiline) if _unsafe(c, multiline) else c for c in text)
 
 

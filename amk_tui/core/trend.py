@@ -163,9 +163,12 @@ def _known(amg_id: str, visits: Sequence[Visit], today: dt.date) -> KnownAmg:
 
 
 def months_later(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later (the month's last day where it is shorter)."""
+    """The same day `months` later (the month's last day where it is shorter); never past
+    the last day a date can hold (a file that claims the year 9999)."""
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     for d in (day.day, 30, 29, 28):
         try:
             return dt.date(year, month, d)

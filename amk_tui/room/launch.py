@@ -7,6 +7,7 @@ from pathlib import Path
 from amk_tui.config import Config
 from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.store import SessionStore
+from amk_tui.terminal import require_terminal
 
 
 def _check(store: SessionStore, path: Path | None) -> None:
@@ -35,6 +36,7 @@ def room(config: Config, store: SessionStore, path: Path | None) -> int:
     from amk_tui.room.app import RoomApp
 
     _check(store, path)
+    require_terminal("amk room")
     app = RoomApp(config, path, folder=store.folder)
     app.run()
     return app.return_code or 0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -121,14 +122,31 @@ class HelpScreen(AmkModal[None]):
 
 
 class TooSmallScreen(ModalScreen[None]):
-    """Shown instead of a mangled screen while the window is too small."""
+    """Shown instead of a mangled screen while the window is too small. Keys typed meanwhile
+    (a resize storm while scores are typed) are kept in order and handed on when the window
+    is large enough again: none is lost, none lands in another cell."""
+
+    KEEP = 200
+    """Most keys kept (a stuck key is not replayed for ever)."""
+    PASS = frozenset({"ctrl+c", "ctrl+q"})
+    """Keys that act at once: quitting never waits for a larger window."""
 
     def __init__(self, message: str) -> None:
         super().__init__()
         self.message = message
+        self.kept: list[tuple[str, str | None]] = []
+        """The keys typed while shown, in order (key, character)."""
 
     def compose(self) -> ComposeResult:
         yield Static(self.message, id="too-small")
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key in self.PASS:
+            return
+        event.stop()
+        event.prevent_default()
+        if len(self.kept) < self.KEEP:
+            self.kept.append((event.key, event.character))
 
 
 class FinishedScreen(AmkModal[None]):

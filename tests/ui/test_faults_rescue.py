@@ -75,3 +75,33 @@ async def test_a_copy_into_the_sessions_folder_is_refused(make_app: MakeApp) -> 
         assert any("mappen med workshops" in m for m in messages), messages
     assert len(app.store.files()) == 1
     assert saved(app).id == app.path.stem
+
+
+async def test_keys_typed_while_the_window_is_too_small_go_in_afterwards_in_order(
+    make_app: MakeApp,
+) -> None:
+    """A resize storm while scores were typed: keys typed during "Gør vinduet større" were
+    dropped, and the digits after them landed in the wrong cells."""
+    from amk_tui.screens.modals import TooSmallScreen
+
+    app = make_app(step=DIALOG)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1")  # the grid opens on A's first factor
+        await pilot.pause()
+        digits = "23452"
+        for n, digit in enumerate(digits):
+            small = n % 2 == 0
+            await pilot.resize_terminal(50 if small else 120, 15 if small else 36)
+            assert isinstance(app.screen, TooSmallScreen) == small
+            await pilot.press(digit)
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, TooSmallScreen)
+        session = app.session
+        assert session is not None
+        from amk_tui.core.scores import FACTOR_IDS
+
+        typed = [session.groups[0].scores.get(f) for f in FACTOR_IDS]
+        assert typed == [1, 2, 3, 4, 5, 2]  # every digit, each in its own cell, in order
+    assert saved(app).groups[0].scores == session.groups[0].scores

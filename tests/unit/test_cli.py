@@ -348,3 +348,27 @@ def test_handout_output_goes_through_the_refusal(
     assert "er en mappe" in capsys.readouterr().err
     assert main(["handout", "-o", str(tmp_path / "x.toml")]) == 2
     assert not (tmp_path / "x.toml").exists()
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["new", "--amg", "AMG Cron"], ["room"], ["--demo"], ["resume", "x.toml"]]
+)
+def test_without_a_terminal_the_full_screen_commands_say_so_and_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """From cron, a script or `ssh -T` they never ended and kept 30–80 % of a core busy."""
+    from amk_tui.config import load_config
+    from amk_tui.core.setup import new_session
+    from amk_tui.store import SessionStore
+
+    folder = tmp_path / "s"
+    if argv[:1] == ["resume"]:
+        program = load_config(None).program
+        SessionStore(folder).create(new_session("AMG Cron", program, groups=["A"]))
+        argv = ["resume", SessionStore(folder).files()[0].name]
+    before = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    assert main([*argv, "--sessions", str(folder)]) == 2  # pytest's stdin is no terminal
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "skal køres i en terminal" in err
+    after = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    assert after == before

@@ -427,3 +427,19 @@ def test_extending_to_half_a_second_left_rearms_the_bell(clock: FakeClock) -> No
     assert c.remaining == 0.5 and not c.alerted
     clock.advance(0.5)
     assert c.take_alert()
+
+
+def test_a_clock_gone_back_never_writes_a_file_that_does_not_load() -> None:
+    """Faults, third round: a countdown whose elapsed time would be saved negative wrote a
+    file that no longer loaded; the writer clamps what the reader refuses."""
+    from amk_tui.core.clock import FakeClock
+
+    clock = FakeClock()
+    countdown = Countdown(600.0, clock=clock)
+    countdown.start()
+    clock.now -= 5000  # the monotonic clock far back (a suspended VM, a bad clock source)
+    countdown.reset()
+    data = countdown.to_dict()
+    assert data["elapsed"] >= 0 and data.get("spent", 0) >= 0
+    again = Countdown.from_dict(data, clock=clock)
+    assert again.remaining <= 600.0

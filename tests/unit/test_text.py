@@ -167,3 +167,72 @@ def test_newline_and_tab_count_as_controls_on_one_line() -> None:
 def test_private_use_and_other_ordinary_characters_are_left_alone() -> None:
     for char in ("\ue000", "\ud7ff", "\ufffd", "\u241b"):
         assert visible(char) == char and not has_controls(char)
+
+
+def test_emoji_glue_is_dropped_so_rich_and_the_terminal_agree_on_the_width() -> None:
+    """Faults, third round: names with VS16 emoji (❤️) or ZWJ sequences (👩‍💻) shifted or
+    cut the room's columns: tmux and Rich disagreed on their width. After `visible`, Rich's
+    width is the sum of the C library's `wcwidth` (what tmux and most terminals use)."""
+    import ctypes
+    import ctypes.util
+    import locale
+
+    from rich.cells import cell_len
+
+    names = ["❤️ AMG", "👩‍💻 IT-gruppen", "👍🏽 Team", "1️⃣ Lager", "🏴󠁧󠁢󠁥󠁮󠁧󠁿 Kontor", "Æblet ✨"]
+    for name in names:
+        shown = visible(name)
+        assert visible(shown) == shown
+        assert "\u200d" not in shown and "\ufe0f" not in shown
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return  # (no C library to ask: the glue is gone, which is what matters)
+    libc = ctypes.CDLL(libc_name)
+    libc.wcwidth.argtypes = [ctypes.c_wchar]
+    old = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+        for name in names:
+            shown = visible(name)
+            terminal = sum(max(0, libc.wcwidth(c)) for c in shown)
+            assert cell_len(shown) == terminal, (name, shown)
+    except locale.Error:
+        pass
+    finally:
+        locale.setlocale(locale.LC_CTYPE, old)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [
+                *"Aæøå 1-",
+                *["👍", "🏽", "❤", "⭐", "👩", "💻", "🇩", "🇰", "✨"],
+                *["\u200d", "\ufe0f", "\ufe0e", "\u20e3", "\U000e0067", "\U000e007f"],
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_any_mix_of_emoji_and_glue_is_as_wide_for_rich_as_for_the_terminal(name: str) -> None:
+    import ctypes
+    import ctypes.util
+    import locale
+
+    from rich.cells import cell_len
+
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return
+    libc = ctypes.CDLL(libc_name)
+    libc.wcwidth.argtypes = [ctypes.c_wchar]
+    old = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+        shown = visible(name, multiline=False)
+        assert cell_len(shown) == sum(max(0, libc.wcwidth(c)) for c in shown), shown
+    except locale.Error:
+        pass
+    finally:
+        locale.setlocale(locale.LC_CTYPE, old)
