@@ -32,6 +32,7 @@ import tomli_w
 
 from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.session import amg_key
+from amk_tui.oslock import NOFOLLOW
 from amk_tui.store import SessionStore, Summary
 from amk_tui.store_lock import SessionLock
 
@@ -284,7 +285,7 @@ def _sweep(store: SessionStore) -> None:
 
 def _write_temp(tmp: Path, text: str) -> None:
     """`text` in `tmp` (replaced if a stopped run left one): written, fsynced, 0600."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | NOFOLLOW
     fd = os.open(tmp, flags, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(text.encode("utf-8"))

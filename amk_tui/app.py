@@ -118,11 +118,12 @@ class AmkApp(AppKeys):
     def list_sessions(self) -> tuple[list[Summary], list[Unreadable]]:
         return self.store.summaries()
 
-    def amgs(self) -> tuple[list[KnownAmg], list[Visit]]:
-        """The folder's AMGs (newest first) and every workshop: the start screen's list."""
+    def amgs(self, listed: list[Summary] | None = None) -> tuple[list[KnownAmg], list[Visit]]:
+        """The folder's AMGs (newest first) and every workshop: the start screen's list
+        (from `listed`, a listing just made, if given)."""
         from amk_tui.history import visits
 
-        found = visits(self.store)
+        found = visits(self.store, listed)
         return known_amgs(found, self.today), found
 
     def open_path(self, path: Path) -> str | None:
@@ -210,8 +211,7 @@ class AmkApp(AppKeys):
             self._show(WorkshopScreen())
 
     def look_for_room(self) -> None:
-        """A room window follows (its lock is held): the console becomes a presenter view,
-        which says where a browser room is."""
+        """A room window follows (its lock is held): the console becomes a presenter view."""
         from amk_tui.room.presence import room_following, web_room_url
         from amk_tui.screens.workshop_base import WorkshopBase
 

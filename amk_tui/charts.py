@@ -27,9 +27,7 @@ __all__ = [
     "GROUP_COLORS",
     "Ink",
     "Series",
-    "bar_labels",
     "contrast",
-    "draw_bars",
     "draw_radar",
     "group_color",
 ]
@@ -319,6 +317,3 @@ def radar_text(
     fig.plotsize(width, height)
     lines = uncolorize(fig.build()).splitlines()
     return "\n".join(line.rstrip() for line in lines).rstrip("\n") + "\n"
-
-
-from amk_tui.chart_bars import bar_labels, draw_bars  # noqa: E402  (bars use the helpers above)

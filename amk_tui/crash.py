@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from amk_tui import __version__
+from amk_tui.oslock import CLOEXEC, NOFOLLOW, private
 
 
 class Words(Protocol):
@@ -41,14 +42,14 @@ def write_crash_log(error: BaseException, folder: Path | None) -> Path | None:
     text = crash_report(error).encode("utf-8", "backslashreplace")
     if folder is not None and folder.is_dir():
         path = folder / CRASH_LOG
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | NOFOLLOW | CLOEXEC
         try:
             fd = os.open(path, flags, 0o600)
         except OSError:
             pass
         else:
             with contextlib.suppress(OSError), os.fdopen(fd, "ab") as handle:
-                os.fchmod(handle.fileno(), 0o600)
+                private(handle.fileno())
                 handle.write(text)
                 return path
     try:

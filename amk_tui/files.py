@@ -19,6 +19,8 @@ import os
 import stat
 from pathlib import Path
 
+from amk_tui.oslock import CLOEXEC, NONBLOCK
+
 MB = 1024 * 1024
 CONFIG_LIMIT = 1 * MB
 SLIDE_LIMIT = 1 * MB
@@ -62,7 +64,7 @@ def read_regular(path: Path, limit: int) -> bytes:
         before = os.stat(path)
         if not stat.S_ISREG(before.st_mode):
             raise FileProblem(path, not_regular(before.st_mode))
-        flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+        flags = os.O_RDONLY | NONBLOCK | getattr(os, "O_NOCTTY", 0) | CLOEXEC
         fd = os.open(path, flags)
     except FileNotFoundError:
         raise FileProblem(path, "no such file") from None

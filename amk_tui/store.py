@@ -6,9 +6,9 @@ reported by name and never rewritten. A lock file (`flock`, released by the kern
 SIGKILL, 0600) makes a second `amk` read-only. A session file that is a symbolic link stays
 one: saving replaces the file it points to.
 
-Reading never writes: listing uses the index (`.amk-index.json`) if it is there but only
-`create()` and `refresh_index()` write it. `refuse_output()` is the one check every `-o`
-goes through before a report is written.
+Reading never writes in the sessions folder: listing keeps its cache in the user's cache
+folder (`store_index`). `refuse_output()` is the one check every `-o` goes through before a
+report is written.
 """
 
 from __future__ import annotations
@@ -28,11 +28,21 @@ from pathlib import Path
 import tomli_w
 
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
-from amk_tui.core.errors import AmkError, SessionError
+from amk_tui.core.errors import SessionError
 from amk_tui.core.session import Session
 from amk_tui.files import SESSION_LIMIT, FileProblem, read_regular
 from amk_tui.outputs import OutputRefused, refuse_output
-from amk_tui.store_index import INDEX, SUFFIX, Entry, Summary, Unreadable, summaries
+from amk_tui.store_errors import StoreError
+from amk_tui.store_index import (
+    INDEX,
+    SUFFIX,
+    Entry,
+    Progress,
+    Summary,
+    Unreadable,
+    cache_path,
+    summaries,
+)
 from amk_tui.store_lock import SessionLock, lock_session
 
 __all__ = [
@@ -49,34 +59,6 @@ __all__ = [
 ]
 
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
-class StoreError(AmkError):
-    """Saving failed (read-only folder, disk full …); the file on disk is unchanged.
-
-    `reason` is a short code the UI translates (`disk_full`, `no_access`, `read_only`,
-    `other`); `detail` is the system's own words.
-    """
-
-    REASONS = {
-        errno.ENOSPC: "disk_full",
-        errno.EDQUOT: "disk_full",
-        errno.EACCES: "no_access",
-        errno.EPERM: "no_access",
-        errno.EROFS: "read_only",
-    }
-
-    def __init__(self, path: Path, action: str, error: OSError, reason: str | None = None) -> None:
-        self.path = path
-        self.action = action
-        """`save` or `create_folder`."""
-        self.reason = reason or self.REASONS.get(error.errno or 0, "other")
-        """Also `replaced` (the file became a link or a special file) and `taken` (another
-        amk holds the workshop now): the guarded save's own refusals."""
-        self.detail = error.strerror or str(error)
-        english = {"disk_full": "the disk is full"}.get(self.reason, self.detail)
-        verb = "not saved" if action == "save" else "cannot create the folder"
-        super().__init__(f"{path}: {verb} ({english})")
 
 
 def slugify(name: str, limit: int = 40) -> str:
@@ -180,17 +162,22 @@ class SessionStore:
         bad.sort(key=lambda u: u.path.name)
         return entries, bad
 
-    def summaries(self, write_index: bool = False) -> tuple[list[Summary], list[Unreadable]]:
-        """Like `scan()`, but from the listing index of unchanged files (`store_index`)."""
-        return summaries(self, write_index)
+    def summaries(self, progress: Progress | None = None) -> tuple[list[Summary], list[Unreadable]]:
+        """Like `scan()`, but from the listing cache of unchanged files (`store_index`)."""
+        return summaries(self, progress)
+
+    @property
+    def index_path(self) -> Path:
+        """Where this folder's listing cache is (in the user's cache folder)."""
+        return cache_path(self.folder)
 
     def refresh_index(self) -> None:
-        """Bring the listing index up to date (only for the folder amk itself writes to).
+        """Bring the listing cache up to date (what any listing does by itself).
 
         `create()` calls it; the app calls it after finishing a workshop and on quitting,
         so the next `amk list` reads no file again that did not change.
         """
-        self.summaries(write_index=True)
+        self.summaries()
 
     def previous(self, session: Session, listed: Sequence[Summary] | None = None) -> Entry | None:
         """The newest earlier session of the same AMG (by `amg_id`, however it is typed).

@@ -1,16 +1,23 @@
-"""The listing index of a sessions folder: what `amk list`, the start screen and purge need
+"""The listing cache of a sessions folder: what `amk list`, the start screen and purge need
 of each session, without reading every file again.
 
-The index (`.amk-index.json`, 0600) maps each file name to its size and mtime and its summary
-or problem; a file whose size or mtime changed is read again. Only `SessionStore.create()`
-and `refresh_index()` write it; a read-only command never does.
+The cache maps each file name to its size and mtime and its summary or problem; a file whose
+size or mtime changed is read again. It lives in the user's cache folder (`platformdirs`:
+`~/.cache/amk` on Linux, `~/Library/Caches/amk` on macOS, `%LOCALAPPDATA%\\amk\\Cache` on
+Windows; `AMK_CACHE_DIR` overrides it), one file per sessions folder, keyed by the folder's
+path, 0600 in a 0700 folder. Every command that had to read files writes it — read-only ones
+too, since the sessions folder itself is never written by listing it. An index an earlier
+amk left in the sessions folder (`.amk-index.json`) is read when there is no cache yet.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,13 +25,36 @@ from typing import TYPE_CHECKING, Any
 from amk_tui.core.errors import AmkError, SessionError
 from amk_tui.core.session import Session
 from amk_tui.core.trend import Visit, visit_of
-from amk_tui.files import SESSION_LIMIT, FileProblem, read_regular
+from amk_tui.files import FileProblem, read_regular
 
 if TYPE_CHECKING:
     from amk_tui.store import SessionStore
 
 SUFFIX = ".toml"
 INDEX = ".amk-index.json"
+"""The index earlier versions kept in the sessions folder (read, never written now)."""
+Progress = Callable[[int, int], None]
+"""Told (files read so far, files to read) while a listing reads files it had no cache for."""
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for amk (`AMK_CACHE_DIR` overrides it: tests, benchmarks)."""
+    chosen = os.environ.get("AMK_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("amk", appauthor=False))
+
+
+def cache_path(folder: Path) -> Path:
+    """The listing cache of one sessions folder (keyed by its absolute, resolved path)."""
+    try:
+        where = str(folder.resolve())
+    except (OSError, RuntimeError):
+        where = str(folder.absolute())
+    key = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return cache_folder() / f"index-{key}.json"
 
 
 @dataclass(frozen=True)
@@ -92,21 +122,20 @@ class Summary:
 
 
 def summaries(
-    store: SessionStore, write_index: bool = False
+    store: SessionStore, progress: Progress | None = None
 ) -> tuple[list[Summary], list[Unreadable]]:
-    """Like `scan()`, but from an index of unchanged files: listing stays fast.
+    """Like `scan()`, but from the cache of unchanged files: listing stays fast.
 
-    The index (`.amk-index.json`, 0600) maps each file name to its size and mtime and its
-    summary or problem; a file whose size or mtime changed is read again. Listing only
-    reads it: it is written with `write_index` (what `refresh_index()` does), never by a
-    read-only command. An index that can't be read is ignored, one that can't be written
-    is skipped.
+    A file whose size or mtime changed is read again, and the cache is written when anything
+    was (`progress` hears how far a long read is). A cache that can't be read is ignored,
+    one that can't be written is skipped.
     """
     index = _read_index(store)
     fresh: dict[str, dict[str, Any]] = {}
     summaries: list[Summary] = []
     bad: list[Unreadable] = []
     touched: dict[Path, int] = {}
+    stale: list[tuple[Path, list[int]]] = []
     for path in store.files():
         try:
             info = path.stat()
@@ -115,16 +144,22 @@ def summaries(
         key = [info.st_mtime_ns, info.st_size]
         touched[path] = info.st_mtime_ns
         item: Any = index.get(path.name)
-        entry = _indexed(path, item, key)
-        if entry is None:  # new, changed, or a damaged index entry: read the file
-            item = _index_item(store, path, key)
-            entry = _indexed(path, item, key) or Unreadable(path, "cannot be listed")
-        fresh[path.name] = item
+        if _indexed(path, item, key) is None:  # new, changed, or a damaged entry: read it
+            stale.append((path, key))
+        else:
+            fresh[path.name] = item
+    for n, (path, key) in enumerate(stale, 1):
+        fresh[path.name] = _index_item(store, path, key)
+        if progress is not None:
+            progress(n, len(stale))
+    for name, item in fresh.items():
+        path = store.folder / name
+        entry = _indexed(path, item, item["key"]) or Unreadable(path, "cannot be listed")
         if isinstance(entry, Summary):
             summaries.append(entry)
         else:
             bad.append(entry)
-    if write_index and fresh != index:
+    if fresh != index:
         _write_index(store, fresh)
     # Newest first: by workshop date, and on the same day the one worked on last.
     summaries.sort(key=lambda s: (s.date, touched[s.path], s.path.name), reverse=True)
@@ -140,17 +175,28 @@ def _index_item(store: SessionStore, path: Path, key: list[int]) -> dict[str, An
         return {"key": key, "problem": exc.problem}
 
 
+INDEX_LIMIT = 64 * 1024 * 1024
+"""Largest cache read (5,000 sessions take about 2 MB)."""
+
+
 def _read_index(store: SessionStore) -> dict[str, Any]:
-    try:
-        data = json.loads(read_regular(store.folder / INDEX, SESSION_LIMIT).decode("utf-8"))
-    except (FileProblem, ValueError, RecursionError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The folder's cache; without one, the index an earlier amk left in the folder."""
+    for where in (cache_path(store.folder), store.folder / INDEX):
+        try:
+            data = json.loads(read_regular(where, INDEX_LIMIT).decode("utf-8"))
+        except FileProblem:
+            continue
+        except (ValueError, RecursionError):
+            return {}
+        return data if isinstance(data, dict) else {}
+    return {}
 
 
 def _write_index(store: SessionStore, index: dict[str, Any]) -> None:
-    with contextlib.suppress(AmkError, OSError):  # StoreError: the index is optional
-        store.write_text(store.folder / INDEX, json.dumps(index))
+    path = cache_path(store.folder)
+    with contextlib.suppress(AmkError, OSError):  # StoreError: the cache is optional
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        store.write_text(path, json.dumps(index))
 
 
 def _indexed(path: Path, item: object, key: list[int]) -> Summary | Unreadable | None:

@@ -1,15 +1,16 @@
-"""The edit lock of a session: `flock` on `.NAME.toml.lock` beside it, held while one amk
-edits the workshop; the kernel frees it when the process dies. `SessionLock.current` tells
+"""The edit lock of a session: a lock (`oslock`: flock, or msvcrt on Windows) on
+`.NAME.toml.lock` beside it, held while one amk edits the workshop; the system frees it when
+the process dies. `SessionLock.current` tells
 whether the lock file is still the one held (a sessions folder deleted and made again under
 a running amk takes its lock files with it)."""
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
 from pathlib import Path
 from typing import IO
+
+from amk_tui.oslock import CLOEXEC, NOFOLLOW, private, try_lock, unlock
 
 
 class SessionLock:
@@ -33,8 +34,8 @@ class SessionLock:
         return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
 
     def release(self) -> None:
-        with contextlib.suppress(OSError):
-            fcntl.flock(self._handle, fcntl.LOCK_UN)
+        if not self._handle.closed:
+            unlock(self._handle.fileno())
         self._handle.close()
 
 
@@ -45,16 +46,13 @@ def lock_session(lock_path: Path) -> SessionLock | None:
     will report that folder problem itself.
     """
     try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC | os.O_NOFOLLOW
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | CLOEXEC | NOFOLLOW
         fd = os.open(lock_path, flags, 0o600)
     except OSError:
         return SessionLock(open(os.devnull, "ab"))
-    with contextlib.suppress(OSError):
-        os.fchmod(fd, 0o600)  # the mode passes through the umask; an old lock was 0644
+    private(fd)  # the mode passes through the umask; an old lock was 0644
     handle = os.fdopen(fd, "ab")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    if not try_lock(handle.fileno()):
         handle.close()
         return None
     return SessionLock(handle, lock_path)

@@ -5,8 +5,8 @@ wrap-up question, as after a real workshop. Saving is what the app does on every
 `tomli_w` serialisation, then a temp file, fsync, `os.replace` and an fsync of the folder.
 
 Listing is timed in a folder of 1,000 such sessions three ways: with no index
-(`refresh_index()`, `.amk-index.json` deleted before each run: every file is parsed and the
-index written), `summaries()` (what `amk list` and the start screen call) with an up-to-date
+(`refresh_index()`, the listing cache deleted before each run: every file is parsed and
+the cache written), `summaries()` (what `amk list` and the start screen call) with an up-to-date
 index; and `scan()` (every file
 parsed to a full session, no index) as a reference. `previous()` — what opening a session
 pays — is timed there too: it reads only the files named for that session's AMG.
@@ -27,7 +27,7 @@ from amk_tui.config import load_config, load_content
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.demo import demo_session
 from amk_tui.core.session import Session, amg_key
-from amk_tui.store import INDEX, SessionStore, slugify
+from amk_tui.store import SessionStore, slugify
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 26)
@@ -109,10 +109,9 @@ def run(repeats: int = 30, files: int = 1000, scans: int = 5) -> StoreResult:
         file_bytes = path.stat().st_size
 
         many = _folder_of(Path(tmp) / "many", session, files, clock)
-        index = many.folder / INDEX
-        # also warms the page cache (it is never dropped); writing the index is what the app's
-        # create() and refresh_index() do — `amk list` itself only reads it
-        listed, bad = many.summaries(write_index=True)
+        index = many.index_path  # the listing cache, in the (benchmark's) user cache folder
+        # also warms the page cache (it is never dropped); any listing writes the cache
+        listed, bad = many.summaries()
         if len(listed) != files or bad:
             raise RuntimeError(f"{files} sessions written, {len(listed)} listed, {len(bad)} bad")
 

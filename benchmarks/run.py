@@ -33,6 +33,7 @@ from benchmarks import (
     bench_keys,
     bench_pty,
     bench_room,
+    bench_scale,
     bench_store,
     bench_web,
 )
@@ -368,6 +369,35 @@ def web_rows(r: bench_web.WebResult) -> list[Row]:
     ]
 
 
+def scale_rows(r: bench_scale.ScaleResult) -> list[Row]:
+    """A consultant's folder after a few years: `amk list` and the start screen."""
+    n = f"{r.files:,}"
+    return [
+        timing_row(
+            "10 Scale",
+            f"`amk list` of {n} sessions, with the listing cache (the whole process)",
+            r.list_cached,
+            target=1.0,
+            inclusive=True,
+        ),
+        timing_row(
+            "10 Scale",
+            f"· the first `amk list` of the {n} (no cache: every file read, the cache written)",
+            r.list_first,
+        ),
+        timing_row(
+            "10 Scale",
+            f"`amk` → start screen's first frame, {n} sessions with the cache (120×36 pty)",
+            r.start_big,
+            target=0.5,
+            inclusive=True,
+        ),
+        timing_row(
+            "10 Scale", "· the same start screen in an empty folder (alternating)", r.start_empty
+        ),
+    ]
+
+
 def history_rows() -> list[Row]:
     """An AMG's history in a big folder: `amk trend` and the start screen's AMG list."""
     r = bench_history.run(HISTORY_REPEATS, HISTORY_FILES, 2 if QUICK else 5)
@@ -545,10 +575,19 @@ repetitions of one run; nothing is asserted.
    a render. CPU: the web room's process (`/proc/PID/stat`) over 30 s in six slices while 5
    tabs (1280×720) show the group work with its countdown running (the pages tick by
    themselves; the server only looks at the file and sends nothing while time runs).
+10. **Scale** (`bench_scale.py`): a folder of 5,000 sessions (item 8's generator, 200 AMGs).
+   `amk list` as a whole process with its output to a pipe (the plain table it prints above
+   300 rows), 5 runs with the listing cache in place, and 2 first listings with the cache
+   deleted. `amk` to its start screen's first frame in a 120×36 pty (item 2's markers) in
+   that folder and in an empty one, alternating, 5 each; the past list is read in a thread
+   after the first frame.
 """
 
 
 def main() -> int:
+    # The listing caches of the benchmark's folders go to a folder of its own, never the
+    # user's cache (children inherit it: the ptys' amk processes too).
+    os.environ.setdefault("AMK_CACHE_DIR", tempfile.mkdtemp(prefix="amk-bench-cache-"))
     began = time.perf_counter()
     load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -573,6 +612,8 @@ def main() -> int:
     room = bench_room.run(CPU_WINDOW, CPU_SLICES)
     log(f"9 the browser room: key → page, first picture, CPU with 5 tabs over {CPU_WINDOW:.0f} s")
     web = bench_web.run(5, 3 if QUICK else 10, CPU_WINDOW, CPU_SLICES)
+    log("10 scale: amk list and the start screen with 5,000 sessions")
+    scale = bench_scale.run(1000 if QUICK else 5000, 2 if QUICK else 5)
     load_after = " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
     rows = [
@@ -584,6 +625,7 @@ def main() -> int:
         *memory_rows(start),
         *room_rows(room),
         *web_rows(web),
+        *scale_rows(scale),
         *history,
     ]
     text = table(rows)

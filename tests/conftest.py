@@ -13,6 +13,14 @@ from amk_tui.store import SessionStore
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The listing cache of every test in a folder of its own: never the user's cache."""
+    monkeypatch.setenv("AMK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

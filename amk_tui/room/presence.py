@@ -8,10 +8,10 @@ lock (exclusive); every room window holds a shared lock on `.<session>.room`.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
 from pathlib import Path
+
+from amk_tui.oslock import NOFOLLOW, NONBLOCK, try_lock, unlock
 
 
 def console_lock_path(session: Path) -> Path:
@@ -30,7 +30,7 @@ def web_note_path(session: Path) -> Path:
 def web_room_url(session: Path) -> str:
     """The address of a browser room following this workshop, if one said so (else "")."""
     try:
-        fd = os.open(web_note_path(session), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(web_note_path(session), os.O_RDONLY | NOFOLLOW)
     except OSError:
         return ""
     with os.fdopen(fd, "rb") as handle:
@@ -38,19 +38,17 @@ def web_room_url(session: Path) -> str:
     return line if line.startswith("http://") and "\n" not in line else ""
 
 
-def _held(path: Path, mode: int) -> bool:
-    """True if another process holds a lock on `path` that keeps us from taking one of
-    `mode` now: ask for a shared lock to see an exclusive one, an exclusive to see any."""
+def _held(path: Path, *, shared: bool) -> bool:
+    """True if another process holds a lock on `path` that keeps us from taking one now:
+    ask for a shared lock to see an exclusive one, an exclusive to see any."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | NONBLOCK)
     except OSError:
         return False  # no lock file: nobody ever locked it
     try:
-        fcntl.flock(fd, mode | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        if not try_lock(fd, shared=shared):
+            return True
+        unlock(fd)
         return False
     finally:
         os.close(fd)
@@ -58,12 +56,12 @@ def _held(path: Path, mode: int) -> bool:
 
 def console_alive(session: Path) -> bool:
     """Does a facilitator's amk have this workshop open (its edit lock is held)?"""
-    return _held(console_lock_path(session), fcntl.LOCK_SH)
+    return _held(console_lock_path(session), shared=True)
 
 
 def room_following(session: Path) -> bool:
     """Does a room window follow this workshop (its shared lock is held)?"""
-    return _held(room_lock_path(session), fcntl.LOCK_EX)
+    return _held(room_lock_path(session), shared=False)
 
 
 class RoomMark:
@@ -73,12 +71,10 @@ class RoomMark:
         self._fd: int | None = None
         path = room_lock_path(session)
         try:
-            fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+            fd = os.open(path, os.O_RDONLY | os.O_CREAT | NOFOLLOW | NONBLOCK, 0o600)
         except OSError:
             return  # a read-only folder: the console simply won't see the room
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except OSError:
+        if not try_lock(fd, shared=True):
             os.close(fd)  # the console is asking right now: try again at the next look
             return
         self._fd = fd
@@ -89,7 +85,6 @@ class RoomMark:
 
     def release(self) -> None:
         if self._fd is not None:
-            with contextlib.suppress(OSError):
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            unlock(self._fd)
             os.close(self._fd)
             self._fd = None

@@ -29,6 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from amk_tui.oslock import NOFOLLOW
 from amk_tui.room.web_page import STATIC, TYPES, page, static_file
 from amk_tui.room.web_render import WebPicture, to_json
 
@@ -235,7 +236,7 @@ def note_url(path: Path | None, url: str) -> None:
     from amk_tui.room.presence import web_note_path
 
     note = web_note_path(path)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | NOFOLLOW
     with contextlib.suppress(OSError):
         fd = os.open(note, flags, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

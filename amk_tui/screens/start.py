@@ -11,6 +11,7 @@ the list shows its development over time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -29,6 +30,11 @@ from amk_tui.core.trend import KnownAmg, Visit, trend_of
 from amk_tui.screens.base import AmkScreen
 from amk_tui.widgets.fields import Field
 from amk_tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from amk_tui.store import Summary, Unreadable
+
+    Listing = tuple[list[Summary], list[Unreadable]]
 
 ROLES = ("leder", "amr", "medarbejder")
 """The roles counted on the form (a referat names roles and counts)."""
@@ -49,8 +55,21 @@ class StartScreen(AmkScreen[None]):
     """The AMGs met before, by id."""
     _visits: list[Visit] = []
 
+    BIG = 300
+    """Session files from which the past list is read after the first frame (in a thread):
+    a consultant's folder of years of workshops must not hold up the form."""
+    SHOWN = 500
+    """Workshops listed at most (newest first); `amk list` lists them all."""
+
     def compose(self) -> ComposeResult:
-        amgs, sessions = self._amg_options(), self._session_options()
+        files = len(self.amk.store.files())
+        self._deferred = files > self.BIG
+        if self._deferred:  # the columns now, their contents from a thread
+            listing: Listing = ([], [])
+            self.set_class(False, "-no-past", update=False)
+        else:
+            listing = self.amk.list_sessions()
+        amgs, sessions = self._amg_options(listing), self._session_options(listing)
         yield Label(Text(self.content.title, style="bold"), id="start-title")
         with Horizontal(id="start-columns"):
             with Vertical(id="new-form"):  # scrolls by its CSS (overflow-y: auto)
@@ -95,12 +114,12 @@ class StartScreen(AmkScreen[None]):
     def _today(self) -> str:
         return self.content.date(self.amk.today)
 
-    def _amg_options(self) -> list[Option]:
+    def _amg_options(self, listing: Listing) -> list[Option]:
         """The AMGs met before, newest first: ↓ from the AMG field picks one. Read while the
         screen is composed: its classes are set before anything is styled."""
-        known, self._visits = self.amk.amgs()
+        known, self._visits = self.amk.amgs(listing[0])
         self._known = {k.amg_id: k for k in known}
-        self.set_class(not known, "-no-amgs", update=False)
+        self.set_class(not known, "-no-amgs", update=self.is_mounted)  # (filled in later)
         options = []
         for k in known:
             key = "trend.amg_line_one" if k.workshops == 1 else "trend.amg_line"
@@ -111,8 +130,33 @@ class StartScreen(AmkScreen[None]):
     def on_mount(self) -> None:
         for options in self.query(OptionList):  # nothing looks chosen until ↓ or a click
             options.highlighted = None
+        self._suggest()
+        if self._deferred:
+            self.run_worker(self._read_past, thread=True, exclusive=True, group="past")
+
+    def _suggest(self) -> None:
         names = [k.amg for k in self._known.values()]
         self.query_one("#amg", Input).suggester = SuggestFromList(names, case_sensitive=False)
+
+    def _read_past(self) -> None:
+        """In a thread: the folder's listing (the cache makes it quick after the first)."""
+        listing = self.amk.list_sessions()
+        self.app.call_from_thread(self._fill_past, listing)
+
+    def _fill_past(self, listing: Listing) -> None:
+        """The past list, once read: the AMGs and the workshops."""
+        if not self.is_attached:
+            return
+        amgs, sessions = self._amg_options(listing), self._session_options(listing)
+        for options, items in (("#amgs", amgs), ("#sessions", sessions)):
+            found = self.query_one(options, OptionList)
+            found.set_options(items)
+            found.highlighted = None
+        button = self.query_one("#resume", Button)
+        button.label = Text(self._resume_label)
+        button.display = self._unfinished is not None
+        self._suggest()
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused
@@ -150,19 +194,24 @@ class StartScreen(AmkScreen[None]):
             self.query_one("#amg", Input).value = known.amg
             self.query_one("#unit", Input).focus()
 
-    def _session_options(self) -> list[Option]:
-        """The workshops in the folder, newest first, and the files that could not be read."""
-        entries, bad = self.amk.list_sessions()
+    def _session_options(self, listing: Listing) -> list[Option]:
+        """The workshops in the folder, newest first (the newest `SHOWN`), and the files
+        that could not be read."""
+        entries, bad = listing
         options = []
-        for s in entries:
+        for s in entries[: self.SHOWN]:
             status = self.t(f"status.{s.status}")
             label = Text(f"{self.content.date(s.date)}  {visible(s.amg)}  ({status})")
             options.append(Option(label, id=str(s.path)))
+        if len(entries) > self.SHOWN:
+            more = self.t("start.more", n=len(entries) - self.SHOWN)
+            options.append(Option(Text(more, style="dim"), id="more", disabled=True))
         for item in bad:
             name = visible(item.path.name)
             label = Text(f"{name}  ({self.t('list.unreadable')})", style="dim")
             options.append(Option(label, id=f"bad:{item.path}", disabled=True))
-        self.set_class(not entries and not bad, "-no-past", update=False)
+        if not self._deferred:
+            self.set_class(not entries and not bad, "-no-past", update=False)
         unfinished = next((e for e in entries if not e.finished), None)
         self._unfinished = unfinished.path if unfinished is not None else None
         self._resume_label = self.t("start.resume")

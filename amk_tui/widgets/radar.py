@@ -25,7 +25,8 @@ from textual.strip import Strip
 from textual_plotext import PlotextPlot
 
 from amk_tui import plotext_compat
-from amk_tui.charts import Ink, Layer, Series, draw_bars, draw_radar, draw_radar_layer
+from amk_tui.chart_bars import draw_bars
+from amk_tui.charts import Ink, Layer, Series, draw_radar, draw_radar_layer
 
 ChartMode = Literal["radar", "bars"]
 

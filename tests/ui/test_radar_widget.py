@@ -8,7 +8,8 @@ from collections.abc import Callable
 import pytest
 from textual.app import App, ComposeResult
 
-from amk_tui.charts import Series, bar_labels, group_color
+from amk_tui.chart_bars import bar_labels
+from amk_tui.charts import Series, group_color
 from amk_tui.widgets.radar import RadarChart
 
 LABELS = ("Åbenhed", "Innovation", "Motivation", "Ressourcer", "Systematik", "Viden")

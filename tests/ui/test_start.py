@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from textual.widgets import Input, OptionList, RadioButton
 
+from amk_tui.app import AmkApp
 from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.setup import new_session
@@ -84,3 +88,28 @@ async def test_reopening_a_finished_workshop_on_purpose(
         await pilot.pause()
         assert not app.readonly
     assert store.load(path).status == "in-progress"
+
+
+async def test_a_big_folder_fills_the_past_list_after_the_first_frame(
+    config: Config, store: SessionStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A consultant's folder of years of workshops held the start screen's first frame for
+    10 s: the past list is read in a thread once the form is there, the newest shown."""
+    monkeypatch.setattr(StartScreen, "BIG", 5)
+    monkeypatch.setattr(StartScreen, "SHOWN", 3)
+    for n in range(8):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=n)
+        store.create(new_session(f"AMG {n % 2}", config.program, groups=["A"], date=day))
+    app = AmkApp(config, store, clock=clock, today=dt.date(2026, 11, 26))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        sessions = screen.query_one("#sessions", OptionList)
+        assert sessions.option_count == 4  # the newest 3, and a line for the 5 older
+        more = sessions.get_option_at_index(3)
+        assert "5 ældre" in str(more.prompt) and more.disabled
+        amgs = screen.query_one("#amgs", OptionList)
+        assert amgs.display and amgs.option_count == 2
+        assert screen.query_one("#resume").display  # the newest unfinished one

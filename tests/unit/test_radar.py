@@ -147,7 +147,8 @@ def test_radar_text_fits_80x24_and_keeps_labels() -> None:
 
 SCRIPT = textwrap.dedent(
     """
-    from amk_tui.charts import Series, radar_text, draw_bars, text_figure
+    from amk_tui.chart_bars import draw_bars
+    from amk_tui.charts import Series, radar_text, text_figure
     labels = ("Åbenhed", "Innovation", "Motivation", "Ressourcer", "Systematik", "Viden")
     series = [
         Series("A", "Gruppe 1", (4, 3, 5, 2, 3, 4), spread=((3, 5), None, None, None, None, None)),

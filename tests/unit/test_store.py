@@ -226,8 +226,10 @@ def test_summaries_come_from_the_index_until_a_file_changes(
         "2026-01-01-bad.toml"
     ]
     assert first[0].means[-1] == 2 and first[0].groups == 1
-    index = store.folder / ".amk-index.json"
+    index = store.index_path
     assert stat.S_IMODE(index.stat().st_mode) == 0o600
+    assert stat.S_IMODE(index.parent.stat().st_mode) == 0o700
+    assert not (store.folder / ".amk-index.json").exists()  # not in the sessions folder
     loads: list[Path] = []
     real_load = store.load
 
@@ -244,29 +246,29 @@ def test_summaries_come_from_the_index_until_a_file_changes(
     assert changed[0].amg == "Lager AMG (ny)" and loads == [path]
 
 
-def test_listing_writes_nothing_not_even_an_index(
+def test_listing_writes_nothing_in_the_folder_and_keeps_its_cache_elsewhere(
     store: SessionStore, config: Config, clock: FakeClock
 ) -> None:
-    """`amk list` in any folder holding .toml files (a project folder) leaves it as it was."""
+    """`amk list` in any folder holding .toml files (a project folder) leaves it as it was;
+    what it read is kept in the user's cache folder, so the next listing reads nothing."""
     path = store.create(make(config, clock))
-    (store.folder / ".amk-index.json").unlink()
+    store.index_path.unlink()
     before = sorted(p.name for p in store.folder.iterdir())
     assert [s.path for s in store.summaries()[0]] == [path]
     store.scan()
     store.purgeable(30, dt.date(2026, 11, 26))
     store.newest_unfinished()
     assert sorted(p.name for p in store.folder.iterdir()) == before
-    store.refresh_index()  # the app, in its own folder
-    assert (store.folder / ".amk-index.json").is_file()
+    assert store.index_path.is_file()  # a read-only listing keeps what it read
 
 
 def test_a_damaged_index_is_rebuilt(store: SessionStore, config: Config, clock: FakeClock) -> None:
     store.create(make(config, clock))
     store.ensure_folder()
-    (store.folder / ".amk-index.json").write_text("{not json")
+    store.index_path.write_text("{not json")
     summaries, _ = store.summaries()
     assert len(summaries) == 1
-    (store.folder / ".amk-index.json").write_text('{"2026-11-26-lager-amg.toml": {"key": 1}}')
+    store.index_path.write_text('{"2026-11-26-lager-amg.toml": {"key": 1}}')
     assert len(store.summaries()[0]) == 1
 
 
@@ -554,8 +556,9 @@ def test_special_files_among_the_sessions_are_skipped_or_refused(
     os.mkfifo(store.folder / "2026-01-01-fifo.toml")
     (store.folder / "2026-01-02-dir.toml").mkdir()
     os.mkfifo(store.folder / ".amk-index.json.fifo")
-    (store.folder / ".amk-index.json").unlink()
-    os.mkfifo(store.folder / ".amk-index.json")  # a FIFO where the index should be
+    os.mkfifo(store.folder / ".amk-index.json")  # a FIFO where an old amk's index was
+    store.index_path.unlink()
+    os.mkfifo(store.index_path)  # and where the cache should be
     summaries, bad = store.summaries()
     assert [s.path for s in summaries] == [good] and bad == []
     for special, problem in (
@@ -706,11 +709,10 @@ def test_a_damaged_index_entry_does_not_hide_the_session(
     path = store.create(make(config, clock))
     info = path.stat()
     index = {path.name: {"key": [info.st_mtime_ns, info.st_size], "summary": {"date": "x"}}}
-    (store.folder / ".amk-index.json").write_text(json.dumps(index))
+    store.index_path.write_text(json.dumps(index))
     summaries, bad = store.summaries()
     assert [s.path for s in summaries] == [path] and bad == []
-    store.refresh_index()
-    repaired = json.loads((store.folder / ".amk-index.json").read_text())
+    repaired = json.loads(store.index_path.read_text())
     assert repaired[path.name]["summary"]["amg"] == "Lager AMG"
 
 

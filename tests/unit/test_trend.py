@@ -132,17 +132,17 @@ def test_an_index_an_older_amk_wrote_is_read_again(
     from amk_tui.store import INDEX
 
     tendens_folder(store, config, clock)
-    index_path = store.folder / INDEX
-    index = json.loads(index_path.read_text())
-    for item in index.values():
+    cache = json.loads(store.index_path.read_text())
+    for item in cache.values():
         for key in ("amg_id", "next", "open"):
             item["summary"].pop(key)
-    index_path.write_text(json.dumps(index))
+    old = store.folder / INDEX  # what an earlier amk kept in the sessions folder
+    old.write_text(json.dumps(cache))
+    store.index_path.unlink()
     trend = history.trend_for(store, "amg tendens")
     assert trend is not None and len(trend.visits) == 4
-    assert "amg_id" not in index_path.read_text()  # listing only reads the index
-    store.refresh_index()
-    assert "amg_id" in index_path.read_text()
+    assert "amg_id" not in old.read_text()  # the old index is only read
+    assert "amg_id" in store.index_path.read_text()  # the new entries go to the cache
 
 
 def test_the_index_keeps_the_next_assessment_and_open_deadlines(
