@@ -30,6 +30,7 @@ from amk_tui import __version__
 from amk_tui.cli_history import add_history_commands, run_history
 from amk_tui.cli_words import DEFAULT_LANGUAGE, CliWords, peek_config, words_for
 from amk_tui.config import Config, load_config
+from amk_tui.core import anonymity
 from amk_tui.core.dates import FIRST_YEAR, LAST_YEAR, DateOutOfRange, parse_date
 from amk_tui.core.errors import AmkError
 from amk_tui.core.scores import MAX_GROUPS
@@ -272,6 +273,7 @@ def _dispatch(
 
         return check_config(args.path or args.config, words)
     config = config or load_config(getattr(args, "config", None))
+    anonymity.use(config.anonymity)  # every format and window shows the slips alike
     store = SessionStore(sessions_folder(args, config))
     where.append(store.folder)
     if args.command not in ("room", "amg"):  # (a room never writes; amg finishes it itself)

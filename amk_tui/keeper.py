@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-from collections.abc import Sequence
 from pathlib import Path
 
 from amk_tui.config.content import Content
-from amk_tui.core.change import CARRY
 from amk_tui.core.clock import Clock
-from amk_tui.core.errors import AmkError, SessionError
-from amk_tui.core.session import Action, Session
+from amk_tui.core.errors import AmkError
+from amk_tui.core.session import Session
 from amk_tui.core.trend import Trend, trend_of
 from amk_tui.outputs import OutputRefused, refuse_copy
 from amk_tui.store import SessionStore, StoreError, resolved
@@ -181,47 +179,3 @@ class Keeper:
         entry = self.store.previous(session, listed)
         previous = None if entry is None else (entry.session, entry.path)
         return previous, trend_of(visits(self.store, listed), session.amg_id)
-
-    def write_followup(
-        self,
-        path: Path,
-        actions: Sequence[Action],
-        marks: Sequence[str],
-        session_id: str,
-    ) -> Session | SessionError | StoreError | None:
-        """Last time's file gets the follow-up marks, under its lock and as it is now.
-
-        Returns the updated previous session, an error, or None when another amk has that
-        file open (nothing is written under it).
-        """
-        lock = self.store.lock(path)
-        if lock is None:
-            return None
-        try:
-            current = self.store.load(path)
-            for action, mark in zip(actions, marks, strict=True):
-                match = _same_open_action(current, action)
-                if match is None:  # changed or closed there meanwhile: that edit wins
-                    continue
-                if mark == CARRY:
-                    match.extra["carried_to"] = session_id
-                else:
-                    match.status = mark  # type: ignore[assignment]
-            self.store.save(current, path)
-        except (SessionError, StoreError) as exc:
-            return exc
-        finally:
-            lock.release()
-        return current
-
-
-def _same_open_action(session: Session, action: Action) -> Action | None:
-    same = (action.what, action.owner, action.deadline, action.origin)
-    for a in session.actions:
-        if (
-            (a.what, a.owner, a.deadline, a.origin) == same
-            and a.status in ("open", "in-progress")
-            and "carried_to" not in a.extra
-        ):
-            return a
-    return None

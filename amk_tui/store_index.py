@@ -87,6 +87,8 @@ class Summary:
     next_assessment: dt.date | None = None
     open_deadlines: tuple[dt.date, ...] = ()
     """Deadlines of the actions still open or in progress (not carried to a later one)."""
+    followed: tuple[str, ...] = ()
+    """The earlier workshops whose open actions this one followed up."""
 
     @property
     def finished(self) -> bool:
@@ -96,18 +98,20 @@ class Summary:
     def of(cls, path: Path, session: Session) -> Summary:
         v = visit_of(session)
         return cls(path, v.date, v.amg, session.status, v.groups, v.means, v.amg_id,
-                   v.next_assessment, v.open_deadlines)  # fmt: skip
+                   v.next_assessment, v.open_deadlines, v.followed)  # fmt: skip
 
     def visit(self) -> Visit:
         """This session as a point of its AMG's history (`core.trend`)."""
         return Visit(self.path.stem, self.date, self.amg, self.amg_id, self.groups, self.means,
-                     self.finished, self.next_assessment, self.open_deadlines)  # fmt: skip
+                     self.finished, self.next_assessment, self.open_deadlines,
+                     self.followed)  # fmt: skip
 
     def to_json(self) -> dict[str, object]:
         nxt = None if self.next_assessment is None else self.next_assessment.isoformat()
         return {"date": self.date.isoformat(), "amg": self.amg, "status": self.status,
                 "groups": self.groups, "means": list(self.means), "amg_id": self.amg_id,
-                "next": nxt, "open": [d.isoformat() for d in self.open_deadlines]}  # fmt: skip
+                "next": nxt, "open": [d.isoformat() for d in self.open_deadlines],
+                "followed": list(self.followed)}  # fmt: skip
 
     @classmethod
     def from_json(cls, path: Path, data: dict[str, Any]) -> Summary:
@@ -118,7 +122,8 @@ class Summary:
                    str(data["status"]), int(data["groups"]),
                    tuple(None if m is None else float(m) for m in data["means"]),
                    str(data["amg_id"]), None if nxt is None else dt.date.fromisoformat(nxt),
-                   tuple(dt.date.fromisoformat(d) for d in data["open"]))  # fmt: skip
+                   tuple(dt.date.fromisoformat(d) for d in data["open"]),
+                   tuple(str(f) for f in data["followed"]))  # fmt: skip
 
 
 def summaries(

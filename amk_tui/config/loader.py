@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from amk_tui.core.anonymity import DEFAULT, Anonymity
 from amk_tui.core.errors import ConfigError
 from amk_tui.core.numbers import NumberError, bounded
 from amk_tui.core.program import MAX_MINUTES, Program, ProgramError, parse_program
@@ -46,6 +47,8 @@ class Config:
     factor_overrides: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per factor id: short/name/text replacing the content file's wording."""
     next_assessment_months: int = 6
+    anonymity: Anonymity = field(default_factory=Anonymity)
+    """How much of the individual slips may be shown (`core.anonymity`)."""
     """Finishing proposes the next assessment this many months after the workshop."""
 
     @property
@@ -101,6 +104,7 @@ class _Checker:
         "next_assessment_months",
         "timer",
         "chart",
+        "anonymity",
         "content",
         "phases",
     }
@@ -185,7 +189,27 @@ class _Checker:
             slides_dir=slides_dir,
             factor_overrides=self.factors(self.table(content, "factors")),
             next_assessment_months=self.months(data),
+            anonymity=self.anonymity(self.table(data, "anonymity")),
         )
+
+    def anonymity(self, data: dict[str, Any]) -> Anonymity:
+        """`[anonymity]`: never lower than the defaults (3 and 5), `spread_from` not below
+        `mean_from`."""
+        self.unknown(data, {"mean_from", "spread_from"}, "anonymity.")
+        values = {}
+        for key, least in (("mean_from", DEFAULT.mean_from), ("spread_from", 0)):
+            value = data.get(key, getattr(DEFAULT, key))
+            name = f"anonymity.{key}"
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+                raise self.fail(name, "must be a whole number of slips, 1–99")
+            if value < least:
+                raise self.fail(name, f"at least {least} (fewer would give slips away)")
+            values[key] = value
+        mean_from, spread_from = values["mean_from"], values["spread_from"]
+        if spread_from < max(mean_from, DEFAULT.spread_from):
+            least = max(mean_from, DEFAULT.spread_from)
+            raise self.fail("anonymity.spread_from", f"at least {least} (and mean_from)")
+        return Anonymity(mean_from, spread_from)
 
     def months(self, data: dict[str, Any]) -> int:
         value = data.get("next_assessment_months", 6)

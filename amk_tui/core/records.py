@@ -88,6 +88,57 @@ class Action:
         return data
 
 
+FOLLOWUP_MARKS: tuple[str, ...] = ("done", "in-progress", "dropped", "carry")
+"""How last time's open action is followed up: done, in progress (carried on), dropped, or
+carried on unchanged."""
+
+
+@dataclass
+class FollowUp:
+    """Last time's open action as this workshop followed it up (the earlier workshop's file
+    is a record and never changes: the follow-up lives here)."""
+
+    session: str
+    """The earlier workshop's id (its file's stem)."""
+    what: str
+    owner: str = ""
+    deadline: dt.date | None = None
+    mark: str = "done"
+    """One of FOLLOWUP_MARKS; `in-progress` and `carry` carry the action into this plan."""
+    comment: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Unknown keys from the file, written back unchanged."""
+
+    @property
+    def carried(self) -> bool:
+        return self.mark in ("in-progress", "carry")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.extra)
+        data.update(session=self.session, what=self.what, owner=self.owner, mark=self.mark)
+        if self.deadline:
+            data["deadline"] = self.deadline
+        if self.comment:
+            data["comment"] = self.comment
+        return data
+
+
+_FOLLOWUP_KEYS = frozenset({"session", "what", "owner", "deadline", "mark", "comment"})
+
+
+def followup_from(parent: Fields, item: Any, index: int) -> FollowUp:
+    r = parent.child(item, f"followup[{index}].")
+    return FollowUp(
+        session=r.text("session", MAX_STORED_NAME),
+        what=r.text("what", MAX_STORED_LINE),
+        owner=r.text("owner", MAX_STORED_NAME, ""),
+        deadline=r.get("deadline", dt.date, None),
+        mark=r.choice("mark", FOLLOWUP_MARKS),
+        comment=r.text("comment", MAX_STORED_LINE, ""),
+        extra=r.unknown(_FOLLOWUP_KEYS),
+    )
+
+
 _ACTION_KEYS = frozenset({"what", "owner", "deadline", "followup", "status", "origin"})
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from amk_tui.core import anonymity
+
 FACTOR_IDS: tuple[str, ...] = (
     "aabenhed",
     "innovation",
@@ -27,7 +29,7 @@ SCORE_MIN, SCORE_MAX = 1, 5
 MAX_GROUPS = 8
 """Up to eight groups: each has its own colour-blind-safe colour and a letter A–H."""
 MIN_ANSWERS = 3
-"""Individual answers from which a group's mean (and min–max) is shown at all."""
+"""The least `core.anonymity` allows as the answers from which a group's mean is shown."""
 MISSING = "-"
 """How a not-scored value is written in an individual row (`"32-332"`)."""
 
@@ -134,14 +136,14 @@ class Group:
         if factor in self.scores:
             return float(self.scores[factor])
         values = self.row_values(factor)
-        return fmean(values) if len(values) >= MIN_ANSWERS else None
+        return fmean(values) if anonymity.current().shows_mean(len(values)) else None
 
     def withheld(self, factor: str) -> int:
         """How many individual answers there are where too few to show (else 0)."""
         if factor in self.scores:
             return 0
         n = len(self.row_values(factor))
-        return n if 0 < n < MIN_ANSWERS else 0
+        return n if n > 0 and not anonymity.current().shows_mean(n) else 0
 
     @property
     def scored(self) -> int:

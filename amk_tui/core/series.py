@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from amk_tui.core import anonymity
 from amk_tui.core.palette import RGB, group_color
-from amk_tui.core.scores import FACTOR_IDS, MIN_ANSWERS, Group, row_stats, stats_by_factor
+from amk_tui.core.scores import FACTOR_IDS, Group, row_stats, stats_by_factor
 from amk_tui.core.text import visible
 
 
@@ -46,7 +47,7 @@ def group_series(group: Group, index: int, colored: bool = True) -> Series:
         stats = row_stats(group)
         spread = tuple(
             (s.low, s.high)
-            if s.low is not None and s.high is not None and s.n >= MIN_ANSWERS
+            if s.low is not None and s.high is not None and anonymity.current().shows_spread(s.n)
             else None
             for s in (stats[f] for f in FACTOR_IDS)
         )

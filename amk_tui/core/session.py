@@ -11,6 +11,8 @@ Schema history (every older file loads forever; `tests/data/sessions/` keeps exa
   `next_assessment`), the AMG's stable identity `amg_id`, and `[view]` (what the room
   window shows: blank, notes hidden, chart kind). A schema-1 file reads as if these were
   empty (and `amg_id` folded from `amg`); it is only rewritten when something changes.
+  Since 2026-12, `[[followup]]`: last time's open actions as this workshop followed them up
+  (earlier versions wrote the statuses back into last time's file; such files keep loading).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from amk_tui.core.records import (
     PARTICIPANT_ROLES,
     Action,
     ActionStatus,
+    FollowUp,
     Participants,
     RoomView,
 )
@@ -67,6 +70,7 @@ __all__ = [
     "SCHEMA",
     "Action",
     "ActionStatus",
+    "FollowUp",
     "Participants",
     "RoomView",
     "Session",
@@ -119,6 +123,9 @@ class Session:
     actions: list[Action] = field(default_factory=list)
     previous: str = ""
     """Id of this AMG's previous session, if any (for change and follow-up)."""
+    followups: list[FollowUp] = field(default_factory=list)
+    """Last time's open actions as this workshop followed them up (that file stays as it
+    was filed: the follow-up is recorded here)."""
     amg_id: str = ""
     """The AMG's stable identity (`amg_key` of the name unless renamed or merged)."""
     place: str = ""
@@ -237,6 +244,8 @@ class Session:
         )
         if self.next_assessment is not None:
             data["next_assessment"] = self.next_assessment
+        if self.followups:
+            data["followup"] = [f.to_dict() for f in self.followups]
         draft = self.kept.get("draft", {}) | self.draft
         if draft:
             data["draft"] = draft
@@ -256,6 +265,6 @@ class Session:
 def _group_to_dict(g: Group) -> dict[str, Any]:
     data: dict[str, Any] = dict(g.extra)
     data.update(name=g.name, letter=g.letter, scores=dict(g.scores))
-    if g.rows:
-        data["rows"] = [format_row(row) for row in g.rows]
+    if g.rows:  # sorted: the order typed is often the seating order, and says who wrote what
+        data["rows"] = sorted(format_row(row) for row in g.rows)
     return data

@@ -22,7 +22,13 @@ from amk_tui.core.limits import (
     MAX_STORED_NAME,
 )
 from amk_tui.core.program import ProgramError, parse_program
-from amk_tui.core.records import PARTICIPANT_ROLES, action_from, participants_from, view_from
+from amk_tui.core.records import (
+    PARTICIPANT_ROLES,
+    action_from,
+    followup_from,
+    participants_from,
+    view_from,
+)
 from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS, Group, letter_for, parse_row, valid_score
 from amk_tui.core.text import echo, one_line
 
@@ -101,6 +107,8 @@ def _read_records(session: Session, r: Fields) -> None:
     session.less_of = _text_list(r, "less_of")
     actions = r.table_list("actions", MAX_ITEMS)
     session.actions = [action_from(r, a, i) for i, a in enumerate(actions)]
+    followed = r.table_list("followup", MAX_ITEMS)
+    session.followups = [followup_from(r, f, i) for i, f in enumerate(followed)]
     draft = r.get("draft", dict, {})
     session.draft = {k: v for k, v in draft.items() if isinstance(v, str)}
     kept_draft = {k: v for k, v in draft.items() if not isinstance(v, str)}
@@ -129,6 +137,7 @@ _KNOWN = frozenset(
         "more_of",
         "less_of",
         "actions",
+        "followup",
         "draft",
         "amg_id",
         "place",

@@ -36,6 +36,9 @@ class Visit:
     next_assessment: dt.date | None = None
     open_deadlines: tuple[dt.date, ...] = ()
     """Deadlines of the actions still open or in progress (not carried to a later workshop)."""
+    followed: tuple[str, ...] = ()
+    """The earlier workshops whose open actions this one followed up: their deadlines count
+    no more (the newest status is this one's, and what goes on was carried here)."""
 
     @property
     def order(self) -> tuple[dt.date, str]:
@@ -113,8 +116,10 @@ def visit_of(session: Session) -> Visit:
         and "carried_to" not in a.extra
     )
     means = tuple(stats[f].mean for f in FACTOR_IDS)
+    followed = tuple(sorted({f.session for f in session.followups}))
     return Visit(session.id, session.date, session.amg, session.amg_id, len(session.groups),
-                 means, session.finished, session.next_assessment, deadlines)  # fmt: skip
+                 means, session.finished, session.next_assessment, deadlines,
+                 followed)  # fmt: skip
 
 
 def factor_series(trend: Trend, labels: Sequence[str], colored: bool = True) -> list[Series]:
@@ -151,7 +156,10 @@ def known_amgs(visits: Iterable[Visit], today: dt.date) -> list[KnownAmg]:
 def _known(amg_id: str, visits: Sequence[Visit], today: dt.date) -> KnownAmg:
     newest = visits[-1]
     planned = [v.next_assessment for v in visits if v.next_assessment is not None]
-    overdue = sum(1 for v in visits for d in v.open_deadlines if d < today)
+    settled = {s for v in visits for s in v.followed}  # followed up by a later workshop
+    overdue = sum(
+        1 for v in visits if v.session_id not in settled for d in v.open_deadlines if d < today
+    )
     return KnownAmg(
         amg_id=amg_id,
         amg=newest.amg,

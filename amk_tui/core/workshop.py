@@ -18,7 +18,7 @@ from amk_tui.core.flow import Item
 from amk_tui.core.limits import MAX_ITEMS, MAX_NAME, MAX_ROWS
 from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS
 from amk_tui.core.series import cycle, views
-from amk_tui.core.session import CHART_KINDS, Action, Session
+from amk_tui.core.session import CHART_KINDS, Action, ActionStatus, FollowUp, Session
 from amk_tui.core.stepping import ItemsOf, Stepping
 from amk_tui.core.text import clip
 from amk_tui.core.trend import Trend, visit_of
@@ -296,14 +296,21 @@ class Workshop(Stepping):
         del self.session.actions[index]
         return self._changed("actions")
 
-    def follow_up(self, carried: Sequence[Action], previous_id: str) -> Change | None:
-        """Last time's actions followed up: those carried over join this plan."""
+    def follow_up(self, marked: Sequence[tuple[Action, str]], previous_id: str) -> Change | None:
+        """Last time's open actions followed up, each with its mark (`core.records.
+        FOLLOWUP_MARKS`): the follow-up is recorded in this workshop (last time's file is a
+        record and never changes); `in-progress` and `carry` carry the action into this
+        plan ("videreført": in progress, or as it was)."""
         if not self._editable():
             return None
-        for action in carried:
-            self.session.actions.append(
-                dataclasses.replace(action, status="open", origin=previous_id, extra={})
+        for action, mark in marked:
+            self.session.followups.append(
+                FollowUp(previous_id, action.what, action.owner, action.deadline, mark)
             )
+            if mark in ("in-progress", "carry"):  # `carry`: as it was (open or in progress)
+                status: ActionStatus = "in-progress" if mark == "in-progress" else action.status
+                carried = dataclasses.replace(action, status=status, origin=previous_id, extra={})
+                self.session.actions.append(carried)
         self.session.previous = previous_id
         return self._changed("followup")
 

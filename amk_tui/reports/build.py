@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from amk_tui.config.content import Content
@@ -75,8 +76,8 @@ def build_referat(
         decisions=_items(session.decisions) if notes else (),
         decision_count=len(_items(session.decisions)),
         actions=_action_lines(session.actions, notes),  # as on screen: carried-over ones too
-        followups=_action_lines(_followups(session, previous), notes),
-        followup_date=previous.date if previous is not None and previous_has else None,
+        followups=_followup_lines(session, previous, notes),
+        followup_date=_followup_date(session, previous, previous_has),
         next_assessment=session.next_assessment,
         timing=_timing(session, content) if options.timing else (),
         trend=trend if trend is not None and len(trend.visits) >= TREND_FROM else None,
@@ -186,6 +187,44 @@ def _action_lines(actions: Sequence[Action], notes: bool) -> tuple[ActionLine, .
         )
         for i, a in enumerate(actions, 1)
     )
+
+
+FOLLOWUP_STATUS = {
+    "done": "done",
+    "dropped": "dropped",
+    "carry": "carry",
+    "in-progress": "carried-in-progress",
+}
+"""A follow-up mark as the referat's status (`action_status.<key>`)."""
+
+
+def _followup_lines(
+    session: Session, previous: Session | None, notes: bool
+) -> tuple[ActionLine, ...]:
+    """Last time's open actions as this workshop followed them up (recorded here); a
+    workshop from before 2026-12 has none recorded: last time's actions as they are now."""
+    if not session.followups:
+        return _action_lines(_followups(session, previous), notes)
+    return tuple(
+        ActionLine(
+            number=i,
+            what=one_line(f.what) if notes else "",
+            owner=one_line(f.owner) if notes else "",
+            deadline=f.deadline,
+            followup=None,
+            status=FOLLOWUP_STATUS[f.mark],
+        )
+        for i, f in enumerate(session.followups, 1)
+    )
+
+
+def _followup_date(session: Session, previous: Session | None, has: bool) -> dt.date | None:
+    """The date of the workshop whose actions were followed up (None: carried ones only)."""
+    if previous is None:
+        return None
+    if session.followups:
+        return previous.date if any(f.session == previous.id for f in session.followups) else None
+    return previous.date if has else None
 
 
 def _followups(session: Session, previous: Session | None) -> list[Action]:

@@ -27,9 +27,10 @@ import csv
 import io
 
 from amk_tui.config.content import Content
+from amk_tui.core import anonymity
 from amk_tui.core.scores import row_stats
 from amk_tui.core.session import Session
-from amk_tui.reports.model import MIN_ANSWERS, one_line, safe_letter
+from amk_tui.reports.model import one_line, safe_letter
 
 CSV_HEADER = (
     "session_id",
@@ -66,7 +67,8 @@ def csv_report(session: Session, content: Content) -> str:
         letter = safe_letter(group, index)
         for factor in content.factors:
             st = stats[factor.id]
-            shown = st.n >= MIN_ANSWERS
+            shown = anonymity.current().shows_mean(st.n)
+            spread = anonymity.current().shows_spread(st.n)
             row = [
                 one_line(session.id),
                 session.date.isoformat(),
@@ -77,8 +79,8 @@ def csv_report(session: Session, content: Content) -> str:
                 group.scores.get(factor.id, ""),
                 st.n or "",
                 _number(st.mean) if shown else "",
-                _number(st.low) if shown else "",
-                _number(st.high) if shown else "",
+                _number(st.low) if spread else "",
+                _number(st.high) if spread else "",
             ]
             writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue()

@@ -176,8 +176,8 @@ def scores(r: Referat) -> str:
     letters = [c.letter for i, c in enumerate(r.columns) if any(s.cells[i].n for s in r.scores)]
     if letters:
         parts.append(f"<p>{_e(w.t('scores.rows_note', groups=', '.join(letters)))}</p>")
-    if r.withheld:
-        parts.append(f'<p class="remark">{_e(w.t("scores.withheld_note", n=r.withheld))}</p>')
+    if (note := r.slips_note) is not None:
+        parts.append(f'<p class="remark">{_e(w.t("scores.withheld_note", **note))}</p>')
     for ind in r.individuals:
         parts.append(f"<h3>{_e(w.t('scores.individual_heading', group=ind.column.label))}</h3>")
         one = "_one" if ind.count == 1 else ""

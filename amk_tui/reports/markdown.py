@@ -153,8 +153,8 @@ def scores(d: _Doc) -> None:
     from_rows = [c.letter for i, c in enumerate(r.columns) if any(s.cells[i].n for s in r.scores)]
     if from_rows:
         d.para(d.t("scores.rows_note", groups=", ".join(from_rows)))
-    if r.withheld:
-        d.para(d.t("scores.withheld_note", n=r.withheld))
+    if (note := r.slips_note) is not None:
+        d.para(d.t("scores.withheld_note", **note))
     for ind in r.individuals:
         d.heading(3, d.t("scores.individual_heading", group=mdtext.heading(ind.column.label)))
         one = "_one" if ind.count == 1 else ""

@@ -10,10 +10,11 @@ print is in it, and nothing else, so the rules below hold for every format at on
   date, AMG, unit, place (where the AMG met is not about a person), the variant, the
   scores by group letter, counts (participants per role, answers, decisions, actions),
   the prioritised factors (names from the content), and the actions' dates and statuses.
-- Individual answers ("hver især"): a group's value for a factor that rests on fewer than
-  `MIN_ANSWERS` answers is *withheld* — shown as its count only (`n=2`), never as a mean or
-  min–max, and left out of the means over groups, the summary, the change and the charts
-  (else it could be worked back out of them).
+- Individual answers ("hver især", `core.anonymity`): a group's value for a factor that
+  rests on fewer than `mean_from` answers (3) is *withheld* — shown as its count only
+  (`n=2`), never as a mean or min.–maks., and left out of the means over groups, the
+  summary, the change and the charts (else it could be worked back out of them); the
+  lowest and highest answer are shown only from `spread_from` answers (5) on.
 - A group's letter is one of A–Z whatever the file says; anything else becomes the letter
   of the group's place, so a "letter" can never carry free text into a report.
 - Typed text loses control characters and bidi overrides (`clean`), so it can neither hide
@@ -50,7 +51,8 @@ _INVISIBLE = re.compile(
 """Control characters, bidi embeddings/overrides/isolates, lone surrogates and BOMs: typed text
 that could hide, reorder or corrupt what a report shows (a name that flips the table)."""
 
-from amk_tui.core.scores import MIN_ANSWERS as MIN_ANSWERS  # noqa: E402  (one threshold)
+from amk_tui.core import anonymity  # noqa: E402
+from amk_tui.core.scores import MIN_ANSWERS as MIN_ANSWERS  # noqa: E402  (the least mean_from)
 
 """Fewer individual answers than this are never summarised (a mean of two gives both away)."""
 _LETTER = re.compile(r"[A-Z]")
@@ -98,7 +100,7 @@ class Cell:
 
     @property
     def withheld(self) -> bool:
-        return 0 < self.n < MIN_ANSWERS
+        return self.n > 0 and not anonymity.current().shows_mean(self.n)
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ class Individual:
     column: Column
     count: int
     rows: tuple[tuple[Factor, FactorStats], ...]
-    """Per factor; mean/low/high are None where fewer than MIN_ANSWERS answered."""
+    """Per factor; mean (and low/high) are None where `core.anonymity` withholds them."""
 
 
 @dataclass(frozen=True)
@@ -227,8 +229,28 @@ class Referat:
     def withheld(self) -> int:
         """The largest count of a withheld value (0: nothing withheld)."""
         counts = [c.n for r in self.scores for c in r.cells if c.withheld]
-        counts += [s.n for i in self.individuals for _, s in i.rows if 0 < s.n < MIN_ANSWERS]
+        counts += [
+            s.n
+            for i in self.individuals
+            for _, s in i.rows
+            if s.n > 0 and not anonymity.current().shows_mean(s.n)
+        ]
         return max(counts, default=0)
+
+    @property
+    def spread_withheld(self) -> bool:
+        """Some slips' mean is shown but not their lowest and highest value (too few)."""
+        return any(
+            s.mean is not None and s.low is None for i in self.individuals for _, s in i.rows
+        )
+
+    @property
+    def slips_note(self) -> dict[str, int] | None:
+        """What the note on withheld slips says (`scores.withheld_note`), if one is due."""
+        if not self.withheld and not self.spread_withheld:
+            return None
+        policy = anonymity.current()
+        return {"mean": policy.mean_from, "spread": policy.spread_from}
 
     @property
     def first_followup(self) -> dt.date | None:
@@ -275,7 +297,7 @@ def cell(group: Group, factor: str) -> Cell:
     values = group.row_values(factor)
     if not values:
         return Cell(None)
-    if len(values) < MIN_ANSWERS:
+    if not anonymity.current().shows_mean(len(values)):
         return Cell(None, len(values))
     return Cell(fmean(values), len(values))
 
@@ -286,7 +308,11 @@ def shown_stats(groups: Sequence[Group]) -> dict[str, FactorStats]:
 
 
 def answered(stats: FactorStats) -> FactorStats:
-    """The statistics if at least MIN_ANSWERS answered; else the count only."""
-    if stats.n >= MIN_ANSWERS:
-        return stats
-    return FactorStats(stats.factor, stats.n, None, None, None)
+    """The statistics as `core.anonymity` allows: the mean from `mean_from` answers on,
+    min.–maks. from `spread_from` on; else only what may be shown (the count at least)."""
+    policy = anonymity.current()
+    if not policy.shows_mean(stats.n):
+        return FactorStats(stats.factor, stats.n, None, None, None)
+    if not policy.shows_spread(stats.n):
+        return FactorStats(stats.factor, stats.n, stats.mean, None, None)
+    return stats

@@ -102,8 +102,8 @@ def _scores(book: Workbook, r: Referat, styles: _Styles) -> None:
     last = len(r.scores)
     note_row = last + 2
     _s(ws, note_row, 1, w.t("scores.scale"), styles.italic)
-    if r.withheld:
-        _s(ws, note_row + 1, 1, w.t("scores.withheld_note", n=r.withheld), styles.italic)
+    if (note := r.slips_note) is not None:
+        _s(ws, note_row + 1, 1, w.t("scores.withheld_note", **note), styles.italic)
     if r.columns:
         chart = _radar(book, r, name, last)
         ws.insert_chart(note_row + 3, 1, chart, {"x_scale": 1.5, "y_scale": 1.7})

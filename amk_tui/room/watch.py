@@ -20,6 +20,7 @@ from pathlib import Path
 
 from amk_tui.config import Config, Content, content_for
 from amk_tui.config.flow import outline
+from amk_tui.core import anonymity
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.errors import AmkError
 from amk_tui.core.scene import Scene, derive
@@ -47,6 +48,7 @@ class RoomWatch:
         clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.config = config
+        anonymity.use(config.anonymity)
         self.clock = clock
         self.store = SessionStore(folder, clock=clock)
         self.moves_on = path is None if moves_on is None else moves_on

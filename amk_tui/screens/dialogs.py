@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from amk_tui.core.dates import parse_date
-from amk_tui.core.session import Action, Session
+from amk_tui.core.session import Action
 from amk_tui.core.text import visible
 from amk_tui.core.trend import months_later
 from amk_tui.screens.forms import TextPrompt
@@ -175,20 +175,10 @@ def ask_before_losing(app: AmkApp) -> None:
 
 
 def follow_up(app: AmkApp, actions: Sequence[Action], marks: Sequence[str]) -> None:
-    """Last time's open actions marked: the marks go into last time's file (under its lock,
-    as it is now), the carried-over actions into this workshop's plan."""
-    from amk_tui.core.change import CARRY
-
-    workshop, keeper, path = app.workshop, app.keeper, app.previous_path
-    if workshop is None or keeper is None or path is None or workshop.previous is None:
+    """Last time's open actions marked: the follow-up is recorded in this workshop and the
+    actions in progress or carried join its plan. Last time's file is a record: nothing is
+    written into it."""
+    workshop = app.workshop
+    if workshop is None or workshop.previous is None:
         return
-    result = keeper.write_followup(path, actions, marks, workshop.session.id)
-    if result is None:  # last time's workshop is open in another amk: don't write under it
-        app.notify(app.content.t("followup.locked"), severity="warning", timeout=10)
-    elif isinstance(result, Session):
-        workshop.previous = result
-    else:
-        app.notify(app.describe_problem(result), severity="error", timeout=10)
-    carried = [a for a, mark in zip(actions, marks, strict=True) if mark == CARRY]
-    previous_id = workshop.previous.id
-    workshop.follow_up(carried, previous_id)
+    workshop.follow_up(list(zip(actions, marks, strict=True)), workshop.previous.id)

@@ -1,7 +1,8 @@
 """Follow-up on last time's open actions, before a new workshop of the same AMG starts.
 
-Each open action is marked done, in progress, dropped or carried over; the statuses are
-saved in the old session's file and carried-over actions are copied into the new one.
+Each open action is marked done, in progress (carried on), dropped or carried on as it
+was; the follow-up is recorded in the new workshop, the actions in progress or carried on
+join its plan, and last time's file — a record — is never written.
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ class FollowupScreen(AmkScreen[None]):
         previous = self.amk.previous
         assert previous is not None
         self.open_actions = [a for a in previous.actions if a.status in ("open", "in-progress")]
-        self.marks: list[str] = [a.status for a in self.open_actions]
+        self.marks: list[str] = [
+            "in-progress" if a.status == "in-progress" else CARRY for a in self.open_actions
+        ]
+        """Each starts as carried on (in progress, or as it was): nothing is let go unless
+        the facilitator marks it done or dropped."""
 
     def compose(self) -> ComposeResult:
         previous = self.amk.previous

@@ -25,8 +25,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from amk_tui.config.content import Factor
+from amk_tui.core import anonymity
 from amk_tui.core.palette import group_color, hex_color, ink_on
-from amk_tui.core.scores import FACTOR_IDS, MIN_ANSWERS, Group, format_mean, stats_by_factor
+from amk_tui.core.scores import FACTOR_IDS, Group, format_mean, stats_by_factor
 from amk_tui.core.text import visible
 
 NOT_SCORED = "–"
@@ -122,7 +123,7 @@ class ScoreGrid(Widget, can_focus=True):
             return Text(str(group.scores[factor]), style="bold")
         if not values:
             return Text(NOT_SCORED, style="dim")
-        if len(values) < MIN_ANSWERS:
+        if not anonymity.current().shows_mean(len(values)):
             return Text(f"n={len(values)}", style="italic dim")
         return Text(format_value(group.value(factor), self.decimal), style="italic")
 

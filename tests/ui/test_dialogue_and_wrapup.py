@@ -342,15 +342,20 @@ async def test_follow_up_over_two_sessions(
     async with app.run_test(size=(120, 36)) as pilot:
         assert isinstance(app.screen, FollowupScreen)
         assert len(app.screen.open_actions) == 3  # the done one is not asked about
+        assert app.screen.marks == ["carry", "in-progress", "carry"]  # nothing let go by itself
         await pilot.press("d", "c", "x", "enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
     old_again = store.load(old_path)
-    assert [a.status for a in old_again.actions] == ["done", "in-progress", "dropped", "done"]
-    assert old_again.actions[1].extra["carried_to"] == new.id
+    assert [a.status for a in old_again.actions] == ["open", "in-progress", "open", "done"]
     new_again = store.load(new_path)
+    assert [(f.what, f.mark) for f in new_again.followups] == [
+        ("Fast punkt", "done"),
+        ("Trivselsmåling", "carry"),
+        ("Ny APV", "dropped"),
+    ]
     assert [(a.what, a.status, a.origin) for a in new_again.actions] == [
-        ("Trivselsmåling", "open", old.id)
+        ("Trivselsmåling", "in-progress", old.id)
     ]
     assert new_again.previous == old.id
     # opening the new session again does not ask twice

@@ -249,7 +249,7 @@ def test_fewer_than_three_answers_show_their_count_only(session: Session) -> Non
     # C's factor 3 rests on two answers: no mean, no min–max, and out of the group mean.
     assert "| 3. Motivation fra ledere og medarbejdere | 4 | 4 | n=2 | 4,0 | 4–4 |" in text
     assert "| 3. Motivation fra ledere og medarbejdere | 2 | – | – |" in text
-    assert "Under tre individuelle vurderinger" in text
+    assert "Under 3 sedler vises kun antallet" in text and "under 5 sedler" in text
     session.groups[2].rows = session.groups[2].rows[:2]
     text = report(session)
     assert "4,0 (n=" not in text and "3,5" not in text
@@ -271,7 +271,8 @@ def test_csv_has_a_row_per_group_and_factor(session: Session) -> None:
     assert by["A", "systematik"]["score"] == "1" and by["A", "systematik"]["n_rows"] == ""
     assert by["B", "innovation"]["score"] == ""
     c = by["C", "aabenhed"]
-    assert (c["score"], c["n_rows"], c["mean"], c["min"], c["max"]) == ("", "3", "3.33", "3", "4")
+    # three slips: their mean, never their lowest and highest (that would give all three away)
+    assert (c["score"], c["n_rows"], c["mean"], c["min"], c["max"]) == ("", "3", "3.33", "", "")
     m = by["C", "motivation"]
     assert (m["n_rows"], m["mean"], m["min"], m["max"]) == ("2", "", "", "")
     assert {r["session_id"] for r in rows} == {"2026-11-26-lager-logistik"}
@@ -415,3 +416,32 @@ def test_cli_report_on_a_missing_file_is_one_line(tmp_path: Path) -> None:
     result = run_amk("report", str(tmp_path / "nope.toml"), "--format", "csv", cwd=tmp_path)
     assert result.returncode == 2
     assert "nope.toml" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_three_slips_show_the_mean_and_five_also_the_range_in_every_format(
+    session: Session,
+) -> None:
+    """Issue acceptance (the record): three slips 1, 5 and 3 printed "3,0 · 1–5": each of
+    the three knew the others' scores. Now the mean from 3, min.–maks. from 5 slips."""
+    from amk_tui.core import anonymity
+
+    group = session.groups[2]
+    group.rows = [(1, 2, 3, 4, 5, 1), (5, 2, 3, 4, 5, 1), (3, 2, 3, 4, 5, 1)]
+    md = report(session)
+    csv_text = csv_report(session, report_content("da"))
+    assert "| 1. Åbenhed, tillid og psykologisk tryghed | 3 | 3,0 | – |" in md  # C's slips
+    row = next(csv.DictReader(io.StringIO(csv_text)))  # (A, aabenhed) first
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    c = next(r for r in rows if r["group"] == "C" and r["factor_id"] == "aabenhed")
+    assert (c["mean"], c["min"], c["max"]) == ("3", "", "")
+    assert row["group"] == "A"
+    group.rows += [(2, 2, 3, 4, 5, 1), (4, 2, 3, 4, 5, 1)]
+    md = report(session)
+    assert "| 1. Åbenhed, tillid og psykologisk tryghed | 5 | 3,0 | 1–5 |" in md
+    anonymity.use(anonymity.Anonymity(5, 7))  # a config that raised both
+    try:
+        assert "| 1. Åbenhed, tillid og psykologisk tryghed | 5 | 3,0 | – |" in report(session)
+        group.rows = group.rows[:4]
+        assert "| 1. Åbenhed, tillid og psykologisk tryghed | 4 | – | – |" in report(session)
+    finally:
+        anonymity.use(anonymity.DEFAULT)

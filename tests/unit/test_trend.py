@@ -180,3 +180,21 @@ def test_next_assessment_months_is_checked(tmp_path: object, value: str) -> None
     assert "next_assessment_months" in str(bad.value)
     path.write_text(base.replace("next_assessment_months = 6", "next_assessment_months = 12"))
     assert load_config(path).next_assessment_months == 12
+
+
+def test_deadlines_followed_up_by_a_later_workshop_are_not_due_any_more() -> None:
+    """A finished workshop keeps its actions open as filed; once a later workshop followed
+    them up (recorded there, what goes on carried there), only the newer one counts."""
+    import datetime as dt
+
+    from amk_tui.core.trend import Visit, known_amgs
+
+    day = dt.date(2026, 1, 1)
+    means = (None,) * 6
+    old = Visit("2026-01-01-a", day, "A", "a", 1, means, open_deadlines=(dt.date(2026, 2, 1),))
+    new = Visit("2026-06-01-a", dt.date(2026, 6, 1), "A", "a", 1, means,
+                open_deadlines=(dt.date(2026, 7, 1),), followed=("2026-01-01-a",))  # fmt: skip
+    (known,) = known_amgs([old, new], dt.date(2026, 12, 1))
+    assert known.overdue_actions == 1  # the carried one in the newer workshop, not twice
+    (alone,) = known_amgs([old], dt.date(2026, 12, 1))
+    assert alone.overdue_actions == 1

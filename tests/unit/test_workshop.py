@@ -284,19 +284,31 @@ def test_a_draft_index_past_the_plan_means_a_new_action() -> None:
     assert w.draft_index() is None
 
 
-def test_follow_up_carries_actions_over_as_open_with_their_origin() -> None:
+def test_follow_up_is_recorded_here_and_carries_in_progress_and_carried_actions() -> None:
+    """A finished workshop is a record: the follow-up lives in the new one; "i gang" and
+    "c" carry the action into the new plan ("videreført"), done and dropped do not."""
     w, ear = make()
-    old = Action("Ny APV", owner="AMR", status="in-progress", extra={"carried_to": "x"})
-    w.follow_up([old], "2026-05-01-amg")
+    old = [
+        Action("Ny APV", owner="AMR", status="in-progress", extra={"carried_to": "x"}),
+        Action("Fast punkt", owner="Leder", deadline=dt.date(2026, 6, 1)),
+        Action("Gjort", owner="AMG"),
+        Action("Opgivet", owner="AMG"),
+    ]
+    marks = ["in-progress", CARRY, "done", "dropped"]
+    w.follow_up(list(zip(old, marks, strict=True)), "2026-05-01-amg")
     assert w.session.previous == "2026-05-01-amg"
-    (carried,) = w.session.actions
-    assert (carried.what, carried.status, carried.origin, carried.extra) == (
-        "Ny APV",
-        "open",
-        "2026-05-01-amg",
-        {},
-    )
-    assert old.status == "in-progress"  # last time's action itself is not changed
+    assert [(f.what, f.mark, f.session) for f in w.session.followups] == [
+        ("Ny APV", "in-progress", "2026-05-01-amg"),
+        ("Fast punkt", "carry", "2026-05-01-amg"),
+        ("Gjort", "done", "2026-05-01-amg"),
+        ("Opgivet", "dropped", "2026-05-01-amg"),
+    ]
+    assert [(a.what, a.status, a.origin, a.extra) for a in w.session.actions] == [
+        ("Ny APV", "in-progress", "2026-05-01-amg", {}),
+        ("Fast punkt", "open", "2026-05-01-amg", {}),
+    ]
+    assert w.session.actions[1].deadline == dt.date(2026, 6, 1)
+    assert old[0].status == "in-progress" and old[1].status == "open"  # last time unchanged
     assert ear.whats == ["followup"] and CARRY == "carry"
 
 
