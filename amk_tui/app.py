@@ -17,7 +17,7 @@ from textual.signal import Signal
 
 from amk_tui import gc_pause, keys
 from amk_tui.app_keys import AppKeys
-from amk_tui.config import Config, Content, load_content
+from amk_tui.config import Config, Content, content_for
 from amk_tui.core.clock import SYSTEM_CLOCK, Clock
 from amk_tui.core.session import Session
 from amk_tui.core.trend import KnownAmg, Visit, known_amgs
@@ -69,7 +69,8 @@ class AmkApp(AppKeys):
         self.content = content or self._content_for(config.language)
         self.workshop: Workshop | None = None
         self.keeper: Keeper | None = None
-        self.previous_path: Path | None = None
+        self.opening_notice = ""
+        """Said once the workshop is open (a known AMG's own spelling was used)."""
         self.room_following = False
         """A room window follows this workshop (then the console may show typed values)."""
         self.web_room = ""
@@ -80,12 +81,7 @@ class AmkApp(AppKeys):
         keys.localize(self, self.content.t)
 
     def _content_for(self, language: str) -> Content:
-        return load_content(
-            language,
-            slides_dir=self.config.slides_dir,
-            factor_overrides=self.config.factor_overrides,
-            source=self.config.source,
-        )
+        return content_for(self.config, language)
 
     # -- what is open ------------------------------------------------------------------------
     @property
@@ -113,6 +109,8 @@ class AmkApp(AppKeys):
         self.set_interval(self.ALERT_TICK, self.check_alert)
         self.set_interval(self.ROOM_LOOK, self.look_for_room)
         self._check_size(self.size.width, self.size.height)
+        if self.opening_notice:
+            self.notify(self.opening_notice, timeout=10)
         self.call_after_refresh(gc_pause.resume)  # the first screen is drawn: collect again
 
     def list_sessions(self) -> tuple[list[Summary], list[Unreadable]]:
@@ -161,7 +159,6 @@ class AmkApp(AppKeys):
             self.title = self.content.t("app_title")
         self.keeper = keeper = Keeper.open(self.store, path, force_readonly)
         found, history = keeper.links(session)
-        self.previous_path = found[1] if found else None
         self.workshop = Workshop(
             session,
             view_only=keeper.view_only,

@@ -15,6 +15,7 @@ from amk_tui.config import Config, content_for
 from amk_tui.core.demo import demo_session
 from amk_tui.core.errors import AmkError, SessionError, said
 from amk_tui.core.scores import MAX_GROUPS
+from amk_tui.core.session import amg_key
 from amk_tui.core.setup import new_session, parse_groups
 from amk_tui.core.text import one_line, visible
 from amk_tui.store import SessionStore
@@ -51,10 +52,13 @@ def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
         raise _amg_missing(store)
     if not args.amg.strip():
         raise said("amg_empty", "--amg: must not be empty")
+    if not amg_key(args.amg):
+        raise said("amg_symbols", "--amg: a name needs a letter or a digit")
+    amg, notice = _established(store, args.amg)
     content = content_for(config)  # slides too: a broken one fails here, before the file
     require_terminal("amk new")
     session = new_session(
-        args.amg,
+        amg,
         config.program,
         groups=groups,
         unit=args.unit,
@@ -66,7 +70,23 @@ def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
         default_name=content.t("group.default"),
     )
     path = store.create(session)
-    return _run(AmkApp(config, store, session=session, path=path, content=content))
+    app = AmkApp(config, store, session=session, path=path, content=content)
+    if notice:
+        app.opening_notice = content.t("start.known_amg", amg=visible(notice, multiline=False))
+    return _run(app)
+
+
+def _established(store: SessionStore, typed: str) -> tuple[str, str]:
+    """The name to use for `typed` (the known AMG's own spelling), and that spelling when it
+    differs from what was typed (to say so), else ""."""
+    import datetime as dt
+
+    from amk_tui.core.trend import established_name, known_amgs
+    from amk_tui.history import visits
+
+    known = known_amgs(visits(store), dt.date.today()) if store.folder.is_dir() else []
+    found = established_name(typed, known)
+    return (found, found) if found is not None else (typed, "")
 
 
 def resume(config: Config, store: SessionStore, path: Path | None) -> int:

@@ -183,3 +183,15 @@ def months_later(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise ValueError(day)  # pragma: no cover  (every month has a 28th)
+
+
+def established_name(name: str, known: Iterable[KnownAmg]) -> str | None:
+    """The spelling an AMG's workshops already use, if `name` is that AMG however typed
+    (None: a new AMG, or typed exactly so). An AMG keeps its name until `amk amg rename`."""
+    from amk_tui.core.session import amg_key
+
+    wanted = amg_key(name)
+    for k in known:
+        if k.amg_id == wanted and k.amg != " ".join(name.split()):
+            return k.amg
+    return None

@@ -23,10 +23,10 @@ from textual.widgets import Button, Input, Label, OptionList, RadioButton, Radio
 from textual.widgets.option_list import Option
 
 from amk_tui.core.dates import parse_date
-from amk_tui.core.session import Participants
+from amk_tui.core.session import Participants, amg_key
 from amk_tui.core.setup import new_session, parse_groups
 from amk_tui.core.text import visible
-from amk_tui.core.trend import KnownAmg, Visit, trend_of
+from amk_tui.core.trend import KnownAmg, Visit, established_name, trend_of
 from amk_tui.screens.base import AmkScreen
 from amk_tui.widgets.fields import Field
 from amk_tui.widgets.key_footer import KeyFooter
@@ -254,6 +254,13 @@ class StartScreen(AmkScreen[None]):
         if not amg:
             self.refuse("amg", self.t("start.need_amg"))
             return
+        if not amg_key(amg):
+            self.refuse("amg", self.t("start.amg_symbols"))
+            return
+        known = established_name(amg, self._known.values())  # the AMG keeps its name
+        if known is not None:
+            amg = known
+            self.notify(self.t("start.known_amg", amg=visible(known, multiline=False)))
         try:
             date = parse_date(self.value("date"), self.amk.today) or self.amk.today
         except ValueError:

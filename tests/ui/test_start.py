@@ -113,3 +113,21 @@ async def test_a_big_folder_fills_the_past_list_after_the_first_frame(
         amgs = screen.query_one("#amgs", OptionList)
         assert amgs.display and amgs.option_count == 2
         assert screen.query_one("#resume").display  # the newest unfinished one
+
+
+async def test_a_known_amg_typed_otherwise_keeps_its_name_and_symbols_are_refused(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    store.create(new_session("AMG Lager og Logistik", config.program, groups=["A"]))
+    app = AmkApp(config, store, clock=clock, today=dt.date(2026, 11, 26))
+    async with app.run_test(size=(120, 36)) as pilot:
+        field = app.screen.query_one("#amg", Input)
+        field.value = "★★★"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "bogstav eller tal" in str(app.screen.query_one("#form-error").render())
+        field.value = "amg lager og logistik"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.amg == "AMG Lager og Logistik"
+        assert any("Kendt AMG" in n.message for n in app._notifications)

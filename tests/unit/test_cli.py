@@ -372,3 +372,34 @@ def test_without_a_terminal_the_full_screen_commands_say_so_and_write_nothing(
     assert err.count("\n") == 1 and "skal køres i en terminal" in err
     after = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
     assert after == before
+
+
+def test_a_new_workshop_of_a_known_amg_keeps_its_established_spelling(tmp_path: Path) -> None:
+    """`amk new --amg 'amg lager og logistik'` beside "AMG Lager og Logistik" made the
+    referat read "… AMG: amg lager og logistik" and renamed the AMG on the start screen."""
+    from amk_tui.config import load_config
+    from amk_tui.core.setup import new_session
+    from amk_tui.launch import _established
+    from amk_tui.store import SessionStore
+
+    store = SessionStore(tmp_path / "s")
+    program = load_config(None).program
+    store.create(new_session("AMG Lager og Logistik", program, groups=["A"]))
+    assert _established(store, "amg lager og logistik") == (
+        "AMG Lager og Logistik",
+        "AMG Lager og Logistik",
+    )
+    assert _established(store, "AMG Lager og Logistik") == ("AMG Lager og Logistik", "")
+    assert _established(store, "AMG Kantine") == ("AMG Kantine", "")
+
+
+@pytest.mark.parametrize("name", ["!!!", "★★★", "  --  "])
+def test_a_name_of_symbols_only_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Names of symbols only all folded to one empty identity and became one AMG."""
+    folder = tmp_path / "s"
+    assert main(["new", "--amg", name, "--sessions", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "mindst ét bogstav eller tal" in err
+    assert not folder.exists()
