@@ -72,7 +72,7 @@ class ActionForm(AmkModal[Action | None]):
         self.on_draft = on_draft
 
     def compose(self) -> ComposeResult:
-        a = self.action_ or Action(what="", owner=self.t("actions.default_owner"))
+        a = self.action_ or Action(what="")  # no owner prefilled: "AMG" meant nobody
         with Vertical(id="dialog", classes="form"):
             yield Label(self.t("actions.edit" if self.action_ else "actions.new"), id="question")
             yield Label(self.t("actions.what"))
@@ -142,6 +142,10 @@ class ActionForm(AmkModal[Action | None]):
         if not what:
             error.update(self.t("actions.need_what"))
             self.query_one("#what", Input).focus()
+            return
+        if not self.query_one("#owner", Input).value.strip():  # an action needs somebody
+            error.update(self.t("actions.need_owner"))
+            self.query_one("#owner", Input).focus()
             return
         dates: dict[str, dt.date | None] = {}
         for field in ("deadline", "followup"):
