@@ -59,6 +59,36 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
     (r"cannot check it \((?P<why>[^)]*)\)", "cannot_check"),
     (r"is not a usable file name", "bad_file_name"),
     (r"is in the sessions folder; save the copy elsewhere \(a USB stick\)", "copy_in_sessions"),
+    # The validators' words (config, program, session files), most specific first:
+    (r"missing: the program needs at least one phase", "no_phases"),
+    (r"empty: the program needs at least one phase", "no_phases"),
+    (r"must be a list of \[\[(?P<key>[^\]]+)\]\] tables", "list_of_tables"),
+    (r"(?P<n>\d+) phases, at most (?P<max>\d+)", "too_many_phases"),
+    (r"(?P<n>\d+) rounds, at most (?P<max>\d+)", "too_many_rounds"),
+    (r"(?P<n>\d+) items, at most (?P<max>\d+)", "too_many_items"),
+    (r"(?P<n>\d+) characters, at most (?P<max>\d+)", "too_long"),
+    (r"only an exercise phase has rounds", "rounds_exercise"),
+    (r"duplicate id (?P<value>.+)$", "duplicate_id"),
+    (r"unknown setting \(check the spelling\)", "unknown_setting"),
+    (r"unknown factor \(one of (?P<choices>[^)]+)\)", "unknown_factor"),
+    (r"at most 14 characters \(it labels the chart\)", "short_label"),
+    (r"must be a whole number of months, 1–60", "months"),
+    (r"must be a whole number of slips, 1–99", "slips"),
+    (r"at least (?P<n>\d+) \(fewer would give slips away\)", "slips_least"),
+    (r"at least (?P<n>\d+) \(and mean_from\)", "slips_spread"),
+    (r"no such folder: (?P<folder>.+)$", "no_folder"),
+    (r"no \.md slides in (?P<folder>.+)$", "no_slides"),
+    (r"control characters in a path", "controls"),
+    (r"must not be empty", "not_empty"),
+    (r"must be a table", "table"),
+    (r"must be text in quotes", "text"),
+    (r"must be true or false", "flag"),
+    (r"must be a number", "number"),
+    (r"(?P<value>\S+) is not a finite number", "finite"),
+    (r"out of range \(must be (?P<low>\S+) to (?P<high>\S+)\)", "range"),
+    (r"must not be negative", "negative"),
+    (r"(?P<value>'[^']*'|\S+) is not one of (?P<choices>[^;]+)$", "one_of"),
+    (r"(?<=: )missing$", "missing"),
 )
 """Problems named in English below the command line, and the key in `cli.problem`."""
 
@@ -97,6 +127,16 @@ class CliWords:
     def _problem(self, key: str, values: dict[str, str]) -> str:
         if key == "disk_full_saved":
             return self.content.t("cli.problem.not_saved", why=self.t("problem.disk_full"))
+        if key == "not_toml":  # tomllib's own words are English: where, not what
+            why = values.get("why", "")
+            where = re.search(r"at line (\d+), column (\d+)", why)
+            if where is not None:
+                values = {"why": self.t("problem.at", line=where[1], column=where[2])}
+            elif "at end of document" in why:
+                values = {"why": self.t("problem.at_end")}
+        if "choices" in values:  # "da, en" → "da eller en"
+            first, _, last = values["choices"].rpartition(", ")
+            values["choices"] = f"{first} {self.t('problem.or')} {last}" if first else last
         return self.content.t(f"cli.problem.{key}", **values)
 
     def _match(self, message: str, table: Sequence[tuple[str, str]], prefix: str) -> str:

@@ -106,7 +106,8 @@ def list_sessions(store: SessionStore, config: Config) -> int:
     else:
         console.print(Text(content.t("list.empty", folder=visible(str(store.folder)))))
     for item in bad:
-        line = f"amk: {item.path.name}: {content.t('list.unreadable')}: {item.problem}"
+        problem = CliWords(content).problem(item.problem)
+        line = f"amk: {item.path.name}: {content.t('list.unreadable')}: {problem}"
         print(visible(line, multiline=False), file=sys.stderr)
     return 0
 

@@ -119,6 +119,9 @@ def test_sigkill_at_five_points_then_resume(wd: Workdir, terminals: Terminals) -
     term.settle()
     term.type("Ny stol")
     term.wait_for("Ny stol")
+    term.press("Tab")
+    term.type("AMR")  # an action needs somebody responsible
+    term.wait_for("AMR")
     term.send("Enter")
     term.wait_gone(UI("actions.date_hint"))
     term.settle()

@@ -61,7 +61,7 @@ def test_bad_config_via_any_command_exits_2(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == f"amk: {cfg}: language: 'xx' is not one of da, en"
+    assert result.stderr.strip() == f"amk: {cfg}: language: 'xx' skal være da eller en"
 
 
 def test_report_finds_a_bare_file_name_in_the_sessions_folder(

@@ -3,6 +3,7 @@ own words and the file problems named below it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -99,16 +100,17 @@ def test_the_language_is_peeked_before_parsing(tmp_path: Path) -> None:
         ("s: cannot create the folder (Permission denied)",
          "s: kan ikke oprette mappen (Permission denied)"),
         ("a.toml: not valid TOML (Expected '=' (at line 1, column 3))",
-         "a.toml: ikke gyldig TOML (Expected '=' (at line 1, column 3))"),
+         "a.toml: ikke gyldig TOML (linje 1, kolonne 3)"),
         ("r.md: holds an amk session; it would be overwritten",
          "r.md: indeholder en amk-workshop; den ville blive overskrevet"),
         ("config.toml: phases[0].minutes: nan is not a finite number",
-         "config.toml: phases[0].minutes: nan is not a finite number"),  # left as it is
+         "config.toml: phases[0].minutes: nan er ikke et endeligt tal"),
     ],
 )  # fmt: skip
 def test_problems_from_below_are_said_in_danish(english: str, danish: str) -> None:
     assert words_for("da").problem(english) == danish
-    assert words_for("en").problem(english) == english
+    plain = english.replace("Expected '=' (at line 1, column 3)", "line 1, column 3")
+    assert words_for("en").problem(english) == plain  # (TOML's own words: only where)
 
 
 def test_new_without_an_amg_names_the_ones_the_folder_knows(
@@ -141,3 +143,43 @@ def test_dates_on_the_command_line_as_the_app_takes_them() -> None:
     for typed in ("31.12.2026", "2026-12-31", "31-12-2026"):
         args = parser.parse_args(["new", "--amg", "A", "--date", typed])
         assert args.date == dt.date(2026, 12, 31)
+
+
+ENGLISH_WORDS = re.compile(r"\b(must|missing|not|valid|line|column|one|of|is|number|empty|table)\b")
+"""Words that gave English away in a Danish message."""
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        ('[timer]\nwarn_minutes = "to"\n', "timer.warn_minutes: skal være et tal"),
+        ('language = "de"\n', "language: 'de' skal være da eller en"),
+        ("[chart]\nhide = true\n", "chart.hide: ukendt indstilling (tjek stavemåden)"),
+        ("phases = 3\n", "phases: skal være en liste af [[phases]]-tabeller"),
+        ("[timer\n", "ikke gyldig TOML (linje 1, kolonne 7)"),
+    ],
+)
+def test_check_config_says_what_is_wrong_in_danish_without_english_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, said: str
+) -> None:
+    """Issue acceptance (Danish): `amk check-config` on `warn_minutes = "to"` or
+    `language = "de"`: the message is Danish, no English words."""
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(toml, "utf-8")
+    assert main(["check-config", str(cfg)]) == 2
+    line = capsys.readouterr().err.strip()
+    assert said in line, line
+    message = line.split(str(cfg), 1)[1]
+    assert not ENGLISH_WORDS.search(message), line
+
+
+def test_list_says_why_a_file_cannot_be_read_in_danish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "2026-01-01-bad.toml").write_text("schema = 2\namg = [\n", "utf-8")
+    assert main(["list", "--sessions", str(folder)]) == 0
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("amk: 2026-01-01-bad.toml: kan ikke læses: ikke gyldig TOML (")
+    assert not ENGLISH_WORDS.search(err.split("kan ikke læses", 1)[1]), err
