@@ -179,6 +179,7 @@ def build_parser(words: CliWords | None = None) -> argparse.ArgumentParser:
         help=w.t("purge_older"),
     )
     purge.add_argument("--yes", action="store_true", help=w.t("purge_yes"))
+    purge.add_argument("--slips-only", action="store_true", help=w.t("purge_slips_only"))
     add_history_commands(sub, w)
     return parser
 
@@ -223,6 +224,7 @@ def _report_arguments(report: argparse.ArgumentParser, w: CliWords) -> None:
 
 
 def _handout_arguments(handout: argparse.ArgumentParser, w: CliWords) -> None:
+    handout.add_argument("file", nargs="?", metavar=w.t("file"), help=w.t("handout_file"))
     handout.add_argument(
         "--variant", type=int, choices=(1, 2), default=1, help=w.t("handout_variant")
     )
@@ -321,6 +323,8 @@ def _paper_command(
     from amk_tui import commands
 
     if args.command == "purge":
+        if args.slips_only:
+            return commands.purge_slips(store, args.older_than, args.yes, words)
         return commands.purge(store, args.older_than, args.yes, words)
     if args.command == "report":
         return commands.report(store, store.resolve(args.file), args, words)

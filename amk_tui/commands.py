@@ -9,6 +9,7 @@ terminal escapes: table cells are `rich.text.Text`, names are cut and made visib
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from rich.text import Text
 
 from amk_tui.cli_words import CliWords
 from amk_tui.config import Config, content_for, load_config, load_content
+from amk_tui.core.errors import AmkError
 from amk_tui.core.scores import format_mean
 from amk_tui.core.text import NAME_WIDTH, one_line, visible
 from amk_tui.store import SessionStore, refuse_output
@@ -112,6 +114,49 @@ def list_sessions(store: SessionStore, config: Config) -> int:
     return 0
 
 
+def purge_slips(
+    store: SessionStore, days: int, yes: bool, w: CliWords, today: dt.date | None = None
+) -> int:
+    """`amk purge --slips-only`: in workshops older than `days`, the groups' slips are reduced
+    to a tally per factor (`core.tally`); the files stay, with every figure the referat shows."""
+    from amk_tui.core.tally import has_slips, reduce_slips
+
+    chosen = []
+    for entry in store.purgeable(days, today or dt.date.today()):
+        with contextlib.suppress(AmkError, OSError):
+            if has_slips(store.load(entry.path).groups):
+                chosen.append(entry)
+    if not chosen:
+        print(w.t("no_slips_older", days=days, folder=visible(str(store.folder), multiline=False)))
+        return 0
+    for entry in chosen:
+        name = visible(entry.path.name, multiline=False)
+        print(f"  {name}  ({w.content.date(entry.date)}, {one_line(entry.amg, NAME_WIDTH)})")
+    if not yes:
+        if not sys.stdin.isatty():
+            print(f"amk: {w.t('add_yes')}", file=sys.stderr)
+            return 2
+        ask = w.t("tally_ask_one") if len(chosen) == 1 else w.t("tally_ask", n=len(chosen))
+        if input(ask).strip().lower() not in ("y", "yes", "j", "ja"):
+            print(w.t("nothing_changed"))
+            return 1
+    done = 0
+    for entry in chosen:
+        lock = store.lock(entry.path)
+        if lock is None:
+            print(w.t("kept_open", name=visible(entry.path.name, multiline=False)))
+            continue
+        try:
+            session = store.load(entry.path)
+            if reduce_slips(session.groups):
+                store.save(session, entry.path)
+            done += 1
+        finally:
+            lock.release()
+    print(w.t("tallied_one") if done == 1 else w.t("tallied", n=done))
+    return 0 if done == len(chosen) else 1
+
+
 def purge(
     store: SessionStore, days: int, yes: bool, w: CliWords, today: dt.date | None = None
 ) -> int:
@@ -126,7 +171,8 @@ def purge(
         if not sys.stdin.isatty():
             print(f"amk: {w.t('add_yes')}", file=sys.stderr)
             return 2
-        answer = input(w.t("delete_ask", n=len(doomed)))
+        ask = w.t("delete_ask_one") if len(doomed) == 1 else w.t("delete_ask", n=len(doomed))
+        answer = input(ask)
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print(w.t("nothing_deleted"))
             return 1
@@ -136,7 +182,7 @@ def purge(
             deleted += 1
         else:
             print(w.t("kept_open", name=visible(entry.path.name, multiline=False)))
-    print(w.t("deleted", n=deleted))
+    print(w.t("deleted_one") if deleted == 1 else w.t("deleted", n=deleted))
     return 0 if deleted == len(doomed) else 1
 
 
@@ -167,12 +213,22 @@ def handout(store: SessionStore, config: Config, args: argparse.Namespace, w: Cl
     """`amk handout`: the A4 handout (HTML) in the config's language, to -o or stdout."""
     from amk_tui.reports.handout import HandoutOptions, handout_html
 
+    source = store.resolve(args.file) if args.file else None
     if args.output:
-        refuse_output(Path(args.output))
+        refuse_output(Path(args.output), sources=[source] if source else [], paper="worksheet")
     content = load_content(config.language)
     names = tuple(args.group) if args.group else ("",) * (3 if args.groups is None else args.groups)
+    program, variant, amg, day = config.program, args.variant, "", None
+    if source is not None:  # prefilled from a planned (or held) workshop
+        session = store.load(source)
+        program, variant, amg, day = session.program, session.variant, session.amg, session.date
+        if not args.group and args.groups is None:
+            names = tuple(g.name for g in session.groups) or names
+    minutes = next((p.minutes for p in program.phases if p.kind == "exercise"), 25.0)
     try:
-        options = HandoutOptions(variant=args.variant, groups=names, slips=args.slips)
+        options = HandoutOptions(
+            variant=variant, groups=names, slips=args.slips, minutes=minutes, amg=amg, date=day
+        )
     except ValueError as exc:
         print(f"amk: handout: {exc}", file=sys.stderr)
         return 2

@@ -23,7 +23,7 @@ class OutputRefused(AmkError):
         super().__init__(f"{path}: {problem}")
 
 
-def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
+def refuse_output(target: Path, sources: Iterable[Path] = (), paper: str = "report") -> None:
     """Raise OutputRefused unless a report may be written to `target` (`amk report -o`).
 
     Every command that writes a report where the facilitator says calls this first.
@@ -35,7 +35,7 @@ def refuse_output(target: Path, sources: Iterable[Path] = ()) -> None:
     - amk's own lock and index files.
     A name that does not exist yet is fine (a missing folder fails when writing).
     """
-    info = _regular_or_new(target, ": give a file name for the report")
+    info = _regular_or_new(target, f": give a file name for the {paper}")
     real = Path(os.path.realpath(target))
     if SUFFIX in (target.suffix.lower(), real.suffix.lower()):
         raise OutputRefused(

@@ -48,6 +48,8 @@ class Factor:
     name: str
     text: str
     """The full wording from the slide."""
+    probes: tuple[str, ...] = ()
+    """The facilitator's follow-up questions on this factor (console only, not the deck's)."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,7 @@ def load_content(
             short=overrides.get(f["id"], {}).get("short") or f["short"],
             name=overrides.get(f["id"], {}).get("name") or f["name"],
             text=overrides.get(f["id"], {}).get("text") or f["text"],
+            probes=tuple(str(p) for p in f.get("probes", ())),
         )
         for f in data["factors"]
     )

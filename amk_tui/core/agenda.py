@@ -48,6 +48,10 @@ class Agenda:
     def __post_init__(self) -> None:
         for step in self.program.steps:
             self.countdowns.setdefault(step.key, Countdown(step.minutes * 60.0, clock=self.clock))
+        for phase in self.program.phases:  # the wrap-up's discussion slide: its own countdown
+            if phase.discuss_minutes:
+                planned = phase.discuss_minutes * 60.0
+                self.countdowns.setdefault(phase.discuss_key, Countdown(planned, clock=self.clock))
         for phase in self.program.phases:
             self.actual.setdefault(phase.id, Stopwatch(clock=self.clock))
 
@@ -63,6 +67,13 @@ class Agenda:
     def countdown(self) -> Countdown | None:
         step = self.current
         return None if step is None else self.countdowns[step.key]
+
+    def countdown_for(self, step: Step, item_kind: str) -> Countdown:
+        """The countdown an item shows: the wrap-up's discussion slide has its own (inside
+        the phase's, which goes on), every other item its step's."""
+        if item_kind == "discuss" and step.phase.discuss_key in self.countdowns:
+            return self.countdowns[step.phase.discuss_key]
+        return self.countdowns[step.key]
 
     def go(self, index: int, *, run: bool = True) -> Step:
         """Enter a step: the one we leave is paused, the new one's countdown starts by itself.
@@ -163,7 +174,8 @@ class Agenda:
 
         Raises ValueError naming the key (`countdowns.oplaeg.elapsed: …`).
         """
-        keys = [s.key for s in program.steps]
+        step_keys = [s.key for s in program.steps]
+        keys = step_keys + [p.discuss_key for p in program.phases if p.discuss_minutes]
         phase_ids = [p.id for p in program.phases]
         tables = {name: _table(data.get(name, {}), name) for name in _TIMING_TABLES}
         countdowns = {
@@ -179,7 +191,7 @@ class Agenda:
         step = data.get("step")
         if step is not None and not isinstance(step, str):
             raise ValueError("step: must be text")
-        index = keys.index(step) if step in keys else None
+        index = step_keys.index(step) if step in step_keys else None
         extra = {k: v for k, v in data.items() if k not in (*_TIMING_TABLES, "step")}
         extra["countdowns"] = {k: v for k, v in tables["countdowns"].items() if k not in keys}
         extra["actual"] = {k: v for k, v in tables["actual"].items() if k not in phase_ids}

@@ -8,9 +8,12 @@ screen — can tell from the session alone what is on the screen now:
   slide with every dialogue question and the big countdown);
 - an exercise in rounds (the alternative program "Vurdér + Drøft") shows a `scoring` item
   in its score round and the dialogue questions one `question` item each in a discuss round;
-- the wrap-up opens on the `comparison`, then the groups' `answer` to each dialogue
-  question, the deck's three wrap-up `question`s, and amk's own steps: the `priorities`
-  (when the variant's questions don't ask for them), the `decisions` and the `plan`.
+- the wrap-up opens on the `comparison`, then what the groups share from the dialogue
+  (one `share` screen, each dialogue question's `answer`, or nothing: the phase's
+  `dialogue`), the deck's slide "Opsamling: Drøft i grupperne" with its three questions at
+  once under its own countdown (`discuss`, when the phase has `discuss_minutes`), the
+  three wrap-up `question`s harvested, and amk's own steps: the `priorities` (when the
+  variant's questions don't ask for them), the `decisions` and the `plan`.
 
 The content (how many slides, which questions) comes in as a `DeckOutline`, so the core
 knows the shape of the deck without importing it.
@@ -30,6 +33,8 @@ ItemKind = Literal[
     "question",
     "comparison",
     "answer",
+    "share",
+    "discuss",
     "wrapup",
     "priorities",
     "decisions",
@@ -40,6 +45,8 @@ AMK_STEPS: tuple[ItemKind, ...] = ("priorities", "decisions", "plan")
 PRIORITIES_ID = "prioriter"
 """The id under which the priorities are kept (the deck's variant-1 question has it too)."""
 DECISIONS_ID = "beslutninger"
+SHARE_ID = "dele"
+"""The notes of "Hvad vil grupperne dele fra dialogen?" (the dialogue harvested at once)."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,7 @@ def items_for(step: Step, variant: int, deck: DeckOutline) -> tuple[Item, ...]:
         if step.round.kind == "score":
             return (Item("scoring"),)
         return _questions("question", questions) or (Item("groupwork"),)
-    return _wrapup(questions, deck.wrapup)
+    return _wrapup(step, questions, deck.wrapup)
 
 
 def _questions(kind: ItemKind, questions: tuple[QuestionRef, ...]) -> tuple[Item, ...]:
@@ -109,12 +116,19 @@ def _questions(kind: ItemKind, questions: tuple[QuestionRef, ...]) -> tuple[Item
 
 
 def _wrapup(
-    questions: tuple[QuestionRef, ...], wrapup: tuple[QuestionRef, ...]
+    step: Step, questions: tuple[QuestionRef, ...], wrapup: tuple[QuestionRef, ...]
 ) -> tuple[Item, ...]:
+    phase = step.phase
     items: list[Item] = [Item("comparison")]
-    items += _questions("answer", questions)
+    if phase.dialogue == "each":
+        items += _questions("answer", questions)
+    elif phase.dialogue == "share":
+        items.append(Item("share", SHARE_ID))
+    if phase.discuss_minutes and wrapup:
+        items.append(Item("discuss"))
     items += _questions("wrapup", wrapup)
-    if not any(q.kind == "priorities" for q in questions):
+    asked = phase.dialogue == "each" and any(q.kind == "priorities" for q in questions)
+    if not asked:  # no dialogue question on its own screen asks for the priorities
         items.append(Item("priorities", PRIORITIES_ID, question_kind="priorities"))
     items.append(Item("decisions", DECISIONS_ID, question_kind="decisions"))
     items.append(Item("plan"))

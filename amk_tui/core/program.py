@@ -33,7 +33,11 @@ MAX_ID = 40
 """Characters of a phase or round id."""
 MAX_TITLE = 120
 """Characters of a phase or round title."""
-PHASE_KEYS = frozenset({"id", "kind", "minutes", "title", "rounds"})
+PHASE_KEYS = frozenset({"id", "kind", "minutes", "title", "rounds", "discuss_minutes", "dialogue"})
+DIALOGUE = ("each", "share", "none")
+"""How a wrap-up harvests the dialogue questions: each one on its own screen (as before
+2026-12, and a program that does not say), one screen "Hvad vil grupperne dele fra
+dialogen?", or not at all."""
 ROUND_KEYS = frozenset({"id", "kind", "minutes", "title"})
 
 
@@ -71,6 +75,16 @@ class Phase:
     rounds: tuple[Round, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Keys a session file holds that this amk does not know, written back unchanged."""
+    discuss_minutes: float = 0.0
+    """A wrap-up: the deck's slide "Opsamling: Drøft i grupperne" with its own countdown of
+    this many minutes, inside the phase's (0: no such slide)."""
+    dialogue: str = "each"
+    """A wrap-up: how the dialogue questions are harvested (DIALOGUE)."""
+
+    @property
+    def discuss_key(self) -> str:
+        """The discussion slide's countdown in a session file (`opsamling:discuss`)."""
+        return f"{self.id}:discuss"
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,10 @@ def _phase_to_dict(phase: Phase) -> dict[str, Any]:
         data["title"] = phase.title
     if phase.rounds:
         data["rounds"] = [_round_to_dict(r) for r in phase.rounds]
+    if phase.discuss_minutes:
+        data["discuss_minutes"] = phase.discuss_minutes
+    if phase.dialogue != "each":
+        data["dialogue"] = phase.dialogue
     return data
 
 
@@ -244,7 +262,28 @@ def _phase(item: dict[str, Any], name: str, key: str, seen: set[str], strict: bo
         raise ProgramError(
             f"{name}.minutes", f"{minutes:g} is not the sum of its rounds ({total:g})"
         )
-    return Phase(ident, kind, minutes, title, rounds, extra)
+    discuss, dialogue = _wrapup_keys(item, name, kind, minutes)
+    return Phase(ident, kind, minutes, title, rounds, extra, discuss, dialogue)
+
+
+def _wrapup_keys(item: dict[str, Any], name: str, kind: str, minutes: float) -> tuple[float, str]:
+    """A wrap-up's `discuss_minutes` (within the phase's) and `dialogue` (DIALOGUE)."""
+    if kind != "wrapup":
+        for key in ("discuss_minutes", "dialogue"):
+            if key in item:
+                raise ProgramError(f"{name}.{key}", "only a wrapup phase has it")
+        return 0.0, "each"
+    discuss = 0.0
+    if "discuss_minutes" in item:
+        try:
+            discuss = bounded(item["discuss_minutes"], low=0, high=minutes, above_low=True)
+        except NumberError as exc:
+            raise ProgramError(f"{name}.discuss_minutes", str(exc)) from None
+    dialogue = item.get("dialogue", "each")
+    if dialogue not in DIALOGUE:
+        problem = f"{echo(dialogue)} is not one of {', '.join(DIALOGUE)}"
+        raise ProgramError(f"{name}.dialogue", problem)
+    return discuss, dialogue
 
 
 def _round(item: dict[str, Any], name: str, seen: set[str], strict: bool) -> Round:

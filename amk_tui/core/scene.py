@@ -26,11 +26,19 @@ from amk_tui.core.series import ALL, views
 from amk_tui.core.session import Session
 
 ViewKind = Literal[
-    "waiting", "start", "slide", "groupwork", "comparison", "question", "plan", "summary"
+    "waiting",
+    "start",
+    "slide",
+    "groupwork",
+    "discuss",
+    "comparison",
+    "question",
+    "plan",
+    "summary",
 ]
 """What the room shows: no workshop yet (`waiting`), the program not started (`start`), an
 item's view, or the `summary` of a finished workshop."""
-QUESTION_ITEMS = frozenset({"question", "answer", "wrapup", "priorities", "decisions"})
+QUESTION_ITEMS = frozenset({"question", "answer", "share", "wrapup", "priorities", "decisions"})
 """Items shown as a plenary question with what the room says about it."""
 
 
@@ -45,6 +53,9 @@ class Words(Protocol):
 
     @property
     def exercise(self) -> Mapping[str, str]: ...
+
+    @property
+    def wrapup_heading(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -174,7 +185,7 @@ def derive(
     at = position(session, step, len(items))
     item = items[at]
     title, subtitle = heading(step, item, session.variant, words)
-    countdown = agenda.countdown
+    countdown = agenda.countdown_for(step, item.kind)
     timer = None
     if countdown is not None and not session.finished:  # a record has no time running
         timer = timer_of(countdown, warn_seconds, session.clock.monotonic())
@@ -215,6 +226,8 @@ def room_kind(item: Item, finished: bool) -> ViewKind:
         return "slide"
     if item.kind == "comparison":
         return "comparison"
+    if item.kind == "discuss":
+        return "discuss"
     return "plan"
 
 
@@ -232,4 +245,6 @@ def heading(step: Step, item: Item, variant: int, words: Words) -> tuple[str, st
         subtitle = f"{item.index + 1} / {item.of}"
     if item.kind == "groupwork":
         title = words.exercise.get(f"title{variant}", title)
+    elif item.kind == "discuss":  # the deck's slide: "Opsamling: Drøft i grupperne"
+        title = words.wrapup_heading or title
     return title, subtitle

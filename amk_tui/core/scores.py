@@ -112,6 +112,9 @@ class Group:
     """Consensus score per factor id; a factor not in the dict is not scored."""
     rows: list[tuple[int | None, ...]] = field(default_factory=list)
     """Anonymous individual rows, one value (or None) per factor in FACTOR_IDS order."""
+    tallied: bool = False
+    """The slips were reduced to a tally (`core.tally`): the rows are sorted columns, and the
+    file keeps only the counts per factor."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Unknown keys from the file, written back unchanged."""
 
@@ -201,6 +204,38 @@ def most_split_factor(stats: dict[str, FactorStats]) -> str | None:
     if not split:
         return None
     return max(split, key=lambda s: (s.spread, -FACTOR_IDS.index(s.factor))).factor
+
+
+def lowest_factors(stats: dict[str, FactorStats]) -> list[str]:
+    """Every factor whose mean, as a referat prints it (one decimal), is the lowest; in deck
+    order. Empty when `lowest_factor` is None."""
+    first = lowest_factor(stats)
+    if first is None:
+        return []
+    low = round(stats[first].mean or 0.0, 1)
+    return [
+        f for f in FACTOR_IDS if stats[f].mean is not None and round(stats[f].mean or 0.0, 1) == low
+    ]
+
+
+def highest_factors(stats: dict[str, FactorStats]) -> list[str]:
+    """Every factor whose mean (one decimal) is the highest, in deck order; empty with fewer
+    than two factors scored, or when all six are alike (no highest to name)."""
+    scored = [s for s in stats.values() if s.mean is not None]
+    if len(scored) < 2:
+        return []
+    high = max(round(s.mean or 0.0, 1) for s in scored)
+    found = [s.factor for s in scored if round(s.mean or 0.0, 1) == high]
+    return [] if len(found) == len(scored) else [f for f in FACTOR_IDS if f in found]
+
+
+def most_split_factors(stats: dict[str, FactorStats]) -> list[str]:
+    """Every factor the groups disagree on most (the same largest max − min), in deck order."""
+    first = most_split_factor(stats)
+    if first is None:
+        return []
+    spread = round(stats[first].spread, 1)
+    return [f for f in FACTOR_IDS if stats[f].n >= 2 and round(stats[f].spread, 1) == spread]
 
 
 def change_since(

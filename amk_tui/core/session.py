@@ -263,8 +263,13 @@ class Session:
 
 
 def _group_to_dict(g: Group) -> dict[str, Any]:
+    from amk_tui.core.tally import tally_of
+
     data: dict[str, Any] = dict(g.extra)
     data.update(name=g.name, letter=g.letter, scores=dict(g.scores))
-    if g.rows:  # sorted: the order typed is often the seating order, and says who wrote what
+    if g.rows and g.tallied:  # only how many slips said what, per factor
+        data["slips"] = len(g.rows)
+        data["tally"] = tally_of(g.rows)
+    elif g.rows:  # sorted: the order typed is often the seating order, and says who wrote what
         data["rows"] = sorted(format_row(row) for row in g.rows)
     return data

@@ -150,7 +150,7 @@ _KNOWN = frozenset(
 )
 
 
-_GROUP_KEYS = frozenset({"name", "letter", "scores", "rows"})
+_GROUP_KEYS = frozenset({"name", "letter", "scores", "rows", "slips", "tally"})
 LETTERS = tuple(letter_for(i) for i in range(26))
 """What a group's letter may be: one of A–Z."""
 
@@ -177,8 +177,33 @@ def _group_from(parent: Fields, item: Any, index: int) -> Group:
             group.rows.append(parse_row(row))
         except ValueError as exc:
             raise r.fail(f"rows[{j}]", str(exc)) from None
+    if "tally" in r.data or "slips" in r.data:
+        if rows:
+            raise r.fail("tally", "a group has either rows or a tally, not both")
+        group.rows, group.tallied = _tally_rows(r), True
     group.extra = r.unknown(_GROUP_KEYS)
     return group
+
+
+def _tally_rows(r: Fields) -> list[tuple[int | None, ...]]:
+    """A tally (`core.tally`): `slips = N` and per factor the counts of the scores 1–5."""
+    from amk_tui.core.tally import rows_from
+
+    slips = r.get("slips", int, 0)
+    if isinstance(slips, bool) or not 0 <= slips <= MAX_ROWS:
+        raise r.fail("slips", f"{echo(slips)} is not 0–{MAX_ROWS}")
+    tally = r.get("tally", dict, {})
+    counts: dict[str, list[int]] = {}
+    for factor, values in tally.items():
+        if factor not in FACTOR_IDS:
+            raise r.fail(f"tally.{one_line(factor, 40)}", "unknown factor")
+        ok = isinstance(values, list) and len(values) == 5
+        if not ok or any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in values):
+            raise r.fail(f"tally.{factor}", "expected five counts, for the scores 1 to 5")
+        if sum(values) > slips:
+            raise r.fail(f"tally.{factor}", f"{sum(values)} values from {slips} slips")
+        counts[factor] = list(values)
+    return rows_from(counts, slips)
 
 
 def _check_letters(groups: list[Group], source: str) -> None:

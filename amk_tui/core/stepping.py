@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from amk_tui.core.countdown import Countdown
 from amk_tui.core.flow import Item, resolve
 from amk_tui.core.program import Step
 from amk_tui.core.session import Session
@@ -60,3 +61,11 @@ class Stepping:
         if step is None:
             return 0
         return resolve(self.session.cursor.get(step.key, 0), self.item_count(step))
+
+    @property
+    def countdown(self) -> Countdown | None:
+        """The countdown of what is on the screen now (the timer keys act on it)."""
+        step, item = self.step, self.current
+        if step is None or item is None:
+            return None
+        return self.session.agenda.countdown_for(step, item.kind)

@@ -20,6 +20,7 @@ from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS
 from amk_tui.core.series import cycle, views
 from amk_tui.core.session import CHART_KINDS, Action, ActionStatus, FollowUp, Session
 from amk_tui.core.stepping import ItemsOf, Stepping
+from amk_tui.core.tally import has_slips, reduce_slips
 from amk_tui.core.text import clip
 from amk_tui.core.trend import Trend, visit_of
 
@@ -95,17 +96,35 @@ class Workshop(Stepping):
     # -- stepping ------------------------------------------------------------------------
     def go(self, index: int, *, at_end: bool = False) -> Change:
         """Enter a step of the program (its countdown starts by itself, unless read-only)."""
+        self._leave_item()
         step = self.session.agenda.go(index, run=not self.readonly)
         if at_end:  # saved as the index itself: every window and a resume read the same item
             self.session.cursor[step.key] = self.item_count(step) - 1
+        self._enter_item()
         return self._changed("position", save=not self.readonly)
 
     def set_item(self, index: int) -> Change | None:
         step = self.step
         if step is None:
             return None
+        self._leave_item()
         self.session.cursor[step.key] = max(0, min(index, self.item_count(step) - 1))
+        self._enter_item()
         return self._changed("position", save=not self.readonly)
+
+    def _leave_item(self) -> None:
+        """An item with a countdown of its own (the discussion slide) pauses it on leaving."""
+        countdown, step = self.countdown, self.step
+        own = step is not None and countdown is not self.session.agenda.countdowns.get(step.key)
+        if own and countdown is not None and not self.readonly:
+            countdown.pause()
+
+    def _enter_item(self) -> None:
+        """… and starts it on arriving (the phase's countdown goes on meanwhile)."""
+        countdown, step = self.countdown, self.step
+        own = step is not None and countdown is not self.session.agenda.countdowns.get(step.key)
+        if own and countdown is not None and not self.readonly:
+            countdown.start()
 
     def next(self) -> Change | None:
         """The next item, else the next step; at the very end a refusal (`end`)."""
@@ -133,7 +152,7 @@ class Workshop(Stepping):
     def _countdown_editable(self) -> bool:
         if not self._editable():
             return False
-        if self.session.agenda.countdown is None:
+        if self.countdown is None:
             self._refuse("no_timer")
             return False
         return True
@@ -141,7 +160,7 @@ class Workshop(Stepping):
     def toggle_timer(self) -> Change | None:
         if not self._countdown_editable():
             return None
-        countdown = self.session.agenda.countdown
+        countdown = self.countdown
         assert countdown is not None
         countdown.toggle()
         return self._changed("timer")
@@ -149,7 +168,7 @@ class Workshop(Stepping):
     def extend(self, minutes: float) -> Change | None:
         if not self._countdown_editable():
             return None
-        countdown = self.session.agenda.countdown
+        countdown = self.countdown
         assert countdown is not None
         countdown.extend(minutes)
         return self._changed("timer")
@@ -157,14 +176,14 @@ class Workshop(Stepping):
     def reset_timer(self) -> Change | None:
         if not self._countdown_editable():
             return None
-        countdown = self.session.agenda.countdown
+        countdown = self.countdown
         assert countdown is not None
         countdown.reset()
         return self._changed("timer")
 
     def take_alert(self) -> bool:
         """True exactly once when the current countdown reaches zero (the bell rings)."""
-        countdown = self.session.agenda.countdown
+        countdown = self.countdown
         if countdown is None or self.readonly or not countdown.take_alert():
             return False
         self._changed("timer")
@@ -354,6 +373,18 @@ class Workshop(Stepping):
             return None
         self.session.next_assessment = day
         return self._changed("meta")
+
+    @property
+    def keeps_slips(self) -> bool:
+        """Some group keeps its slips as written (finishing offers to keep only the tally)."""
+        return has_slips(self.session.groups)
+
+    def keep_only_tally(self) -> Change | None:
+        """The groups' slips reduced to a tally per factor (`core.tally`): the referat, the
+        charts and the trend show the same; which values stood together on a slip is gone."""
+        if not self._editable() or not reduce_slips(self.session.groups):
+            return None
+        return self._changed("rows")
 
     def finish(self) -> Change | None:
         """Every timer stops and the session is marked finished (saved, then read-only)."""

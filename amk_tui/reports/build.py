@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from amk_tui.config.content import Content
+from amk_tui.core.flow import SHARE_ID
 from amk_tui.core.scores import Group, factor_stats
 from amk_tui.core.session import Action, Session
 from amk_tui.core.trend import Trend
@@ -69,6 +70,8 @@ def build_referat(
         individuals=_individuals(session, content, columns),
         previous_date=previous.date if previous is not None else None,
         change=_change(session, content, previous),
+        previous_variant=previous.variant if previous is not None else None,
+        previous_groups=_scored(previous) if previous is not None else None,
         dialogue=_answers(session, content, notes, dialogue=True),
         wrapup=_answers(session, content, notes, dialogue=False),
         other_notes=_other_notes(session, content) if notes else (),
@@ -122,6 +125,13 @@ def _change(session: Session, content: Content, previous: Session | None) -> tup
     return tuple(Change(f, before[f.id].mean, now[f.id].mean) for f in content.factors)
 
 
+def _scored(session: Session) -> int:
+    """How many groups scored anything (together or on slips)."""
+    return sum(
+        1 for g in session.groups if g.scores or any(v is not None for r in g.rows for v in r)
+    )
+
+
 def _note_lines(text: str) -> tuple[str, ...]:
     return tuple(one_line(line) for line in clean(text).split("\n") if one_line(line))
 
@@ -167,9 +177,10 @@ def _leftover_lists(session: Session, content: Content, kinds: set[str]) -> list
 def _other_notes(session: Session, content: Content) -> tuple[Answer, ...]:
     shown = {q.id for q in content.questions.get(session.variant, ())}
     shown |= {q.id for q in content.wrapup}
-    known = content.all_questions()
+    known = {q_id: q.text for q_id, q in content.all_questions().items()}
+    known[SHARE_ID] = content.t("wrapup.share")  # the dialogue harvested on one screen
     return tuple(
-        Answer(known[key].text if key in known else one_line(key), "notes", _note_lines(text))
+        Answer(known.get(key, one_line(key)), "notes", _note_lines(text))
         for key, text in session.notes.items()
         if key not in shown and text.strip()
     )

@@ -16,7 +16,7 @@ from html import escape
 
 from amk_tui.core.scores import trend_arrow
 from amk_tui.reports.model import ActionLine, Answer, Cell, Referat
-from amk_tui.reports.phrases import annual_lines, next_lines, summary_lines
+from amk_tui.reports.phrases import annual_lines, change_notes, next_lines, summary_lines
 from amk_tui.reports.style import REFERAT_CSS
 from amk_tui.reports.svg import Line, bars_svg, radar_svg
 from amk_tui.reports.words import difference
@@ -43,11 +43,14 @@ def _marked(text: str) -> str:
 def _table(
     header: Sequence[str], rows: Sequence[Sequence[str]], align: str = "", cls: str = ""
 ) -> str:
-    """A table of already-escaped cells; `align` has l/r per column (r = numbers)."""
+    """A table of already-escaped cells; `align` has l/r/d per column (r = numbers, right;
+    d = dates: neither wraps on paper)."""
+
+    kinds = {"r": ' class="num"', "d": ' class="date"'}
 
     def td(tag: str, i: int, cell: str) -> str:
-        right = ' class="num"' if i < len(align) and align[i] == "r" else ""
-        return f"<{tag}{right}>{cell}</{tag}>"
+        kind = kinds.get(align[i], "") if i < len(align) else ""
+        return f"<{tag}{kind}>{cell}</{tag}>"
 
     head = "".join(td("th", i, c) for i, c in enumerate(header))
     body = "".join(
@@ -225,7 +228,8 @@ def change(r: Referat) -> str:
     ]  # fmt: skip
     keys = ("before", "now", "change")
     header_ = [_e(w.t("scores.factor")), *(_e(w.t(f"change.{k}")) for k in keys)]
-    body = f"<p>{_e(w.t('change.legend'))}</p>" + _table(header_, rows, "lrrr")
+    notes = "".join(f'<p class="remark">{_e(note)}</p>' for note in change_notes(r))
+    body = f"<p>{_e(w.t('change.legend'))}</p>{notes}" + _table(header_, rows, "lrrr")
     return _section("udvikling", w.t("change.heading", date=w.date_long(r.previous_date)), body)
 
 
@@ -279,7 +283,8 @@ def decisions(r: Referat) -> str:
     if r.decisions:
         parts.append("<ul>" + "".join(f"<li>{_e(d)}</li>" for d in r.decisions) + "</ul>")
     elif r.decision_count and not r.options.notes:
-        parts.append(f"<p>{_e(w.t('decisions.hidden', n=r.decision_count))}</p>")
+        key = "decisions.hidden_one" if r.decision_count == 1 else "decisions.hidden"
+        parts.append(f"<p>{_e(w.t(key, n=r.decision_count))}</p>")
     else:
         parts.append(f"<p>{_e(w.t('decisions.empty'))}</p>")
     return _section("beslutninger", w.t("decisions.heading"), "".join(parts))
@@ -319,7 +324,8 @@ def _actions(r: Referat, lines: Sequence[ActionLine], keys: Sequence[str]) -> st
         "status": lambda a: w.t(f"action_status.{a.status}"),
     }
     rows = [[_e(values[k](a)) for k in keys] for a in lines]
-    return _table([_e(w.t(f"actions.{k}")) for k in keys], rows)
+    align = "".join("d" if k in ("deadline", "followup") else "l" for k in keys)
+    return _table([_e(w.t(f"actions.{k}")) for k in keys], rows, align)
 
 
 def next_followup(r: Referat) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from amk_tui.core.scores import trend_arrow
 from amk_tui.reports import mdtext
 from amk_tui.reports.model import ActionLine, Answer, Cell, Referat
-from amk_tui.reports.phrases import annual_lines, next_lines, summary_lines
+from amk_tui.reports.phrases import annual_lines, change_notes, next_lines, summary_lines
 from amk_tui.reports.words import difference
 
 Section = Callable[["_Doc"], None]
@@ -205,6 +205,8 @@ def change(d: _Doc) -> None:
     w = d.w
     d.heading(2, d.t("change.heading", date=w.date_long(d.r.previous_date)))
     d.add(d.t("change.legend"))
+    for note in change_notes(d.r):
+        d.add("", f"_{mdtext.inline(note)}_")
     rows = []
     for c in d.r.change:
         shown = "" if c.delta is None else f"{trend_arrow(c.delta)} {w.signed(c.delta)}"
@@ -261,7 +263,12 @@ def decisions(d: _Doc) -> None:
     if r.decisions:
         d.add(*(f"- {mdtext.block(text)}" for text in r.decisions))
     elif r.decision_count and not r.options.notes:
-        d.add(d.t("decisions.hidden", n=r.decision_count))
+        d.add(
+            d.t(
+                "decisions.hidden_one" if r.decision_count == 1 else "decisions.hidden",
+                n=r.decision_count,
+            )
+        )
     else:
         d.add(d.t("decisions.empty"))
 

@@ -6,7 +6,8 @@ Word, so only what would otherwise *break* the document is escaped:
 
 - everywhere: `<` before a letter, `/`, `!` or `?` (it would be raw HTML, a `<script>`);
   `&name;` / `&#…;` (it would turn into another character); `![` (an image would load
-  from the network when viewed); a backslash before punctuation or a code span (it would
+  from the network when viewed); the `(` of a `javascript:`, `vbscript:`, `data:` or `file:`
+  link (a viewer would run or open it); a backslash before punctuation or a code span (it would
   vanish itself); nothing inside a code span, where a backslash would show;
 - in table cells: `|` (it would split the cell);
 - at a block start (each note line, each list item): a leading `#`, `-`, `+`, `*`, `1.`,
@@ -28,6 +29,8 @@ _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _IMAGE = re.compile(r"!\[")
+_SCRIPT_LINK = re.compile(r"\]\((?=[\s<]*(?:javascript|vbscript|data|file):)", re.IGNORECASE)
+"""`[x](javascript:…)`: a link a viewer would run or load; the `(` escaped, it reads as typed."""
 _BACKTICKS = re.compile(r"`+")
 _BLOCK_START = re.compile(
     r"""(
@@ -56,6 +59,7 @@ def _escape(text: str) -> str:
     text = _BACKSLASH.sub(r"\\\\", text)
     text = _TAG.sub(r"\\<", text)
     text = _ENTITY.sub(r"\\&", text)
+    text = _SCRIPT_LINK.sub(r"]\\(", text)
     return _IMAGE.sub(r"!\\[", text)
 
 

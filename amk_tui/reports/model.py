@@ -35,9 +35,12 @@ from amk_tui.core.scores import (
     Group,
     factor_stats,
     fmean,
+    highest_factors,
     letter_for,
     lowest_factor,
+    lowest_factors,
     most_split_factor,
+    most_split_factors,
 )
 from amk_tui.core.trend import Trend
 from amk_tui.reports.words import Words
@@ -210,6 +213,10 @@ class Referat:
     timing: tuple[PhaseTime, ...]
     trend: Trend | None = None
     """The AMG's workshops up to this one, when it has had at least `TREND_FROM`."""
+    previous_variant: int | None = None
+    """How the previous workshop's groups scored (1 together, 2 each on a slip)."""
+    previous_groups: int | None = None
+    """How many of the previous workshop's groups scored."""
 
     @property
     def stats(self) -> dict[str, FactorStats]:
@@ -224,6 +231,32 @@ class Referat:
     def split(self) -> ScoreRow | None:
         found = most_split_factor(self.stats)
         return next((r for r in self.scores if r.factor.id == found), None)
+
+    @property
+    def scored_groups(self) -> int:
+        """How many groups have a value shown for at least one factor."""
+        return sum(
+            1
+            for i in range(len(self.columns))
+            if any(i < len(r.cells) and r.cells[i].value is not None for r in self.scores)
+        )
+
+    def _rows(self, found: list[str]) -> tuple[ScoreRow, ...]:
+        return tuple(r for r in self.scores if r.factor.id in found)
+
+    @property
+    def lowests(self) -> tuple[ScoreRow, ...]:
+        """The lowest factors: more than one when their means print alike (a tie is named)."""
+        return self._rows(lowest_factors(self.stats))
+
+    @property
+    def highests(self) -> tuple[ScoreRow, ...]:
+        return self._rows(highest_factors(self.stats))
+
+    @property
+    def splits(self) -> tuple[ScoreRow, ...]:
+        """The factors the groups disagree on most, every one of a tie."""
+        return self._rows(most_split_factors(self.stats))
 
     @property
     def withheld(self) -> int:

@@ -38,7 +38,9 @@ dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 table { margin: 2mm 0 3mm; font-size: 10pt; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.date { white-space: nowrap; }
+th { overflow-wrap: normal; }
 tfoot td, tr.total td { font-weight: bold; }
 .remark { font-style: italic; color: #333; }
 .note { margin: 1mm 0 3mm; padding-left: 3mm; border-left: 3px solid #9a9a9a; }
@@ -61,19 +63,29 @@ HANDOUT_CSS = (
 @media screen { .page { max-width: 182mm; margin: 0 auto 12mm; padding: 6mm;
   border: 1px solid #ccc; } }
 header { display: flex; justify-content: space-between; align-items: baseline; gap: 6mm; }
+header h1 { flex: 1 1 auto; min-width: 0; }
 h1 { font-size: 15pt; margin: 0; }
-.group { font-size: 22pt; font-weight: bold; white-space: nowrap; }
+.group { font-size: 20pt; font-weight: bold; text-align: right; max-width: 55%;
+  overflow-wrap: anywhere; }
 .line { margin: 1.5mm 0 0; color: #333; }
 .task { margin: 2mm 0 0; font-size: 10.5pt; }
 .task p { margin: .6mm 0; }
+.task p.split { font-style: italic; }
 figure { margin: 1mm 0 0; }
-figure svg { max-height: 125mm; margin: 0 auto; }
+figure svg { max-height: 108mm; margin: 0 auto; }
 .fill { display: flex; gap: 6mm; align-items: flex-start; }
 .fill table { font-size: 10pt; }
+td, li { overflow-wrap: anywhere; }
 td.tick { width: 9mm; }
+td.tally { width: 17mm; }
 h2 { font-size: 11.5pt; margin: 2mm 0 1mm; }
-ol.questions { margin: 0; padding-left: 6mm; font-size: 10.5pt; }
-ol.questions li { margin: .6mm 0; }
+ol.factors { margin: 0 0 2mm; padding-left: 6mm; font-size: 9.5pt; }
+ol.factors li { margin: .3mm 0; }
+ol.questions { margin: 2mm 0 0; padding-left: 6mm; font-size: 10.5pt; }
+ol.questions li { margin: 0 0 2.5mm; break-inside: avoid; page-break-inside: avoid; }
+ol.questions li p { margin: 0 0 1mm; }
+.write { display: block; height: 9mm; border-bottom: 1px solid #9a9a9a; }
+h2.wrapup { margin-top: 5mm; font-size: 13pt; }
 .slips { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 84mm; gap: 0; }
 .slip { border: 1px dashed #777; padding: 3.5mm 4mm; font-size: 9.5pt; }
 .slip h3 { font-size: 10.5pt; margin: 0 0 1mm; display: flex; justify-content: space-between; }

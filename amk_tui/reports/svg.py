@@ -123,9 +123,9 @@ def radar_svg(
         parts.append(_badges(frame, line, n, len(lines), font))
     height = top + 2 * radius + font * (2.5 + 1.15 * down)
     if lines:
-        legend, rows = _legend(lines, width, height, font, legend_title)
+        legend, below = _legend(lines, width, height, font, legend_title)
         parts.append(legend)
-        height += rows * font * 2 + font
+        height += below + font
     return _svg(width, height, title, parts)
 
 
@@ -208,24 +208,31 @@ def _badges(frame: _Frame, line: Line, n: int, count: int, font: float) -> str:
 
 def _legend(
     lines: Sequence[Line], width: float, top: float, font: float, title: str
-) -> tuple[str, int]:
-    """The legend: a sample of each group's line with its letter, then its label."""
+) -> tuple[str, float]:
+    """The legend: a sample of each group's line with its letter, then its label, wrapped
+    within its cell (a long name never runs into the next one or off the picture); returns
+    the legend and the height it adds below `top`."""
     per_row = 3 if width >= 540 else 2
     cell = (width - 2 * font) / per_row
+    chars = max(6, int((cell - font * 4.2) / (font * 0.6)))
     out = [f'<g class="legend">{_text(font, top, title, anchor="start", bold=True)}']
-    for k, line in enumerate(lines):
-        x = font + (k % per_row) * cell
-        y = top + (k // per_row + 1) * font * 2
-        dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
-        out.append(
-            f'<line x1="{_n(x)}" y1="{_n(y - font * 0.35)}" x2="{_n(x + font * 3)}" '
-            f'y2="{_n(y - font * 0.35)}" stroke="{line.color}" stroke-width="2.6"{dash}/>'
-        )
-        out.append(_text(x + font * 1.5, y - font * 0.8, line.letter, size=font * 0.8,
-                         bold=True, fill=line.color))  # fmt: skip
-        out.append(_text(x + font * 3.6, y, line.label, anchor="start", size=font))
+    y = top
+    for start in range(0, len(lines), per_row):
+        row = lines[start : start + per_row]
+        y += font * 2
+        for k, line in enumerate(row):
+            x = font + k * cell
+            dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
+            out.append(
+                f'<line x1="{_n(x)}" y1="{_n(y - font * 0.35)}" x2="{_n(x + font * 3)}" '
+                f'y2="{_n(y - font * 0.35)}" stroke="{line.color}" stroke-width="2.6"{dash}/>'
+            )
+            out.append(_text(x + font * 1.5, y - font * 0.8, line.letter, size=font * 0.8,
+                             bold=True, fill=line.color))  # fmt: skip
+            out.append(_text(x + font * 3.6, y, line.label, anchor="start", size=font, wrap=chars))
+        y += max(len(_wrap(line.label, chars)) - 1 for line in row) * font * 1.15
     out.append("</g>")
-    return "".join(out), (len(lines) + per_row - 1) // per_row
+    return "".join(out), y - top
 
 
 def bars_svg(
@@ -247,8 +254,8 @@ def bars_svg(
             out.append(_bar(x0 + k * bar_w, bar_w, base, unit, v, line, font))
         out.append(_text(x0 + (slot - 16) / 2, base + font * 1.4, label, size=font, wrap=12))
     height = base + font * 4
-    legend, rows = _legend(lines, width, height, font, "")
-    return _svg(width, height + rows * font * 2 + font, title, [*out, legend])
+    legend, below = _legend(lines, width, height, font, "")
+    return _svg(width, height + below + font, title, [*out, legend])
 
 
 def _bar(x: float, w: float, base: float, unit: float, v: float | None, line: Line,

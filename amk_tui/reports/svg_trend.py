@@ -38,8 +38,8 @@ def trend_svg(
     for line in lines:
         out.append(_path(line, x_of, base, unit, font))
     height = base + font * 3.5
-    legend, rows = _legend(lines, width, height, font, "")
-    return _svg(width, height + rows * font * 2 + font, title, [*out, legend])
+    legend, below = _legend(lines, width, height, font, "")
+    return _svg(width, height + below + font, title, [*out, legend])
 
 
 def _path(line: Line, x_of: Callable[[int], float], base: float, unit: float, font: float) -> str:

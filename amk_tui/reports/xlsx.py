@@ -60,11 +60,13 @@ class _Styles:
     """The workbook's cell formats."""
 
     def __init__(self, book: Workbook) -> None:
-        self.head = book.add_format({"bold": True, "bg_color": "#ECECEC", "border": 1})
+        self.head = book.add_format(
+            {"bold": True, "bg_color": "#ECECEC", "border": 1, "text_wrap": True, "valign": "top"}
+        )
         self.text = book.add_format({"text_wrap": True, "valign": "top"})
         self.number = book.add_format({"num_format": "0.0"})
         self.whole = book.add_format({"num_format": "0"})
-        self.date = book.add_format({"num_format": "dd-mm-yyyy", "align": "left"})
+        self.date = book.add_format({"num_format": "dd.mm.yyyy", "align": "left"})
         self.italic = book.add_format({"italic": True})
 
 
@@ -73,9 +75,13 @@ def _s(ws: Worksheet, row: int, col: int, text: str, fmt: Any = None) -> None:
 
 
 def _header(ws: Worksheet, texts: Sequence[str], styles: _Styles) -> None:
+    """The sheet's header row (long group names wrap), frozen; printed one page wide."""
     for col, text in enumerate(texts):
         _s(ws, 0, col, text, styles.head)
     ws.freeze_panes(1, 0)
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # as wide as one page, as long as it takes
+    ws.repeat_rows(0)
 
 
 def _scores(book: Workbook, r: Referat, styles: _Styles) -> None:
@@ -92,8 +98,9 @@ def _scores(book: Workbook, r: Referat, styles: _Styles) -> None:
         ws.write_number(i, 0, row.factor.number, styles.whole)
         _s(ws, i, 1, row.factor.name)
         for j, cell in enumerate(row.cells):
-            if cell.value is not None:
-                ws.write_number(i, 2 + j, round(cell.value, 2), styles.number)
+            if cell.value is not None:  # a group's own score is whole; a mean of slips not
+                fmt = styles.whole if cell.consensus else styles.number
+                ws.write_number(i, 2 + j, round(cell.value, 2), fmt)
             elif cell.withheld:
                 ws.write_comment(i, 2 + j, w.t("scores.withheld", n=cell.n))
         for k, value in enumerate((row.stats.mean, row.stats.low, row.stats.high)):
@@ -190,15 +197,21 @@ def _info(book: Workbook, r: Referat, styles: _Styles) -> None:
         (w.t("meta.referent"), r.referent),
         (w.t("meta.variant"), w.t(f"meta.variant{r.variant}")),
     ]
-    for p in r.participants:
-        names = f" ({p.names})" if p.names else ""
-        rows.append((w.t(f"participants.{p.role}"), f"{p.count}{names}"))
+    counts = [(w.t(f"participants.{p.role}"), p.count, p.names) for p in r.participants]
     rows += [(w.t("next.heading"), line) for line in next_lines(r)]
     if not r.options.notes:
         rows.append(("", w.t("no_notes")))
+    i = 0
     for i, (field, value) in enumerate((row for row in rows if row[1]), 1):
         _s(ws, i, 0, field, styles.text)
         _s(ws, i, 1, value, styles.text)
+    for j, (role, count, names) in enumerate(counts, i + 1):  # a count is a number (sums work)
+        _s(ws, j, 0, role, styles.text)
+        ws.write_number(j, 1, count, styles.whole)
+        if names:
+            _s(ws, j, 2, names, styles.text)
+    if counts:
+        ws.set_column(2, 2, 40)
 
 
 def _sheet_name(text: str) -> str:

@@ -126,7 +126,7 @@ class RoomScreen(Screen[None]):
             values_visible=scene.revealed,
         )
         switcher.current = view.id
-        self.set_class(scene.kind == "groupwork", "-groupwork")
+        self.set_class(scene.kind in ("groupwork", "discuss"), "-groupwork")
         from amk_tui.views.make import draw
 
         draw(view, ctx)

@@ -23,7 +23,7 @@ from amk_tui.core.series import Series, chart_series
 from amk_tui.core.text import visible
 from amk_tui.reports.svg import Line, bars_svg, radar_svg
 from amk_tui.views.context import ViewContext
-from amk_tui.views.groupwork import exercise_parts, filled_cells
+from amk_tui.views.groupwork import discuss_parts, exercise_parts, filled_cells
 from amk_tui.views.insights import insight_lines
 from amk_tui.views.question import prompt_of, room_record
 from amk_tui.views.slide_text import Block, blocks
@@ -100,6 +100,8 @@ def _main(ctx: ViewContext) -> str:
         return _slide(ctx)
     if kind == "groupwork":
         return _groupwork(ctx)
+    if kind == "discuss":
+        return _discuss(ctx)
     if kind == "comparison":
         return _comparison(ctx)
     if kind == "question":
@@ -203,6 +205,15 @@ def _groupwork(ctx: ViewContext) -> str:
         '<div class="groupwork"><div class="big-clock" data-clock></div>'
         f'<div class="exercise">{"".join(parts)}<ol class="questions">{"".join(questions)}</ol>'
         f"{_reported(ctx)}</div></div>"
+    )
+
+
+def _discuss(ctx: ViewContext) -> str:
+    """Opsamling: the deck's slide with its three questions at once, under its countdown."""
+    questions = "".join(f"<li>{_e(q)}</li>" for q in discuss_parts(ctx.content))
+    return (
+        '<div class="groupwork discuss"><div class="big-clock" data-clock></div>'
+        f'<div class="exercise"><ol class="questions">{questions}</ol></div></div>'
     )
 
 

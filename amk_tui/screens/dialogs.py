@@ -72,10 +72,29 @@ def ask_next_assessment(app: AmkApp, typed: str | None = None) -> None:
             ask_next_assessment(app, text)
             return
         app.workshop.plan_assessment(day)
-        finish_now(app)
+        ask_tally(app)
 
     question = app.content.t("confirm.next_assessment")
     app.push_screen(TextPrompt(question, proposal, ask_id="next-assessment"), answer)
+
+
+def ask_tally(app: AmkApp) -> None:
+    """Variant 2: keep only the count of each score per factor (default yes), then finish;
+    no (or Esc) keeps the slips as typed and finishes all the same."""
+    workshop = app.workshop
+    if workshop is None or not workshop.keeps_slips:
+        finish_now(app)
+        return
+
+    def answer(yes: bool | None) -> None:
+        if app.workshop is None:
+            return
+        if yes:
+            app.workshop.keep_only_tally()
+        finish_now(app)
+
+    question = app.content.t("confirm.keep_tally")
+    app.push_screen(ConfirmScreen(question, default=True), answer)
 
 
 def finish_now(app: AmkApp) -> None:

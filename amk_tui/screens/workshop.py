@@ -106,7 +106,7 @@ class WorkshopScreen(WorkshopBase):
             return item.kind == "plan" and not self.readonly
         # Asked for every binding on every refresh: each rule is only worked out when asked.
         allowed: dict[str, Callable[[], bool]] = {
-            "toggle_notes": lambda: item.kind == "slide",
+            "toggle_notes": lambda: item.kind in ("slide", "comparison"),
             "score_digit": lambda: item.kind in ("groupwork", "scoring"),
             "bad_digit": lambda: item.kind in ("groupwork", "scoring"),
             "leave_field": lambda: self.editing,

@@ -171,7 +171,7 @@ class WorkshopBase(AmkScreen[None]):
         self._here = here
         switcher.current = f"view-{kind}"
         if arrived:  # what depends on the item only (each update costs a layout pass)
-            self.set_class(kind == "groupwork", "-groupwork")
+            self.set_class(kind in ("groupwork", "discuss"), "-groupwork")
             self._notes(ctx)
         self._header(scene)
         self.set_class(scene.timer is None, "-no-timer")
@@ -208,14 +208,26 @@ class WorkshopBase(AmkScreen[None]):
         show_text(self.query_one("#phase-sub", Label), Text(visible(scene.item_subtitle)))
 
     def _notes(self, ctx: ViewContext) -> None:
-        """The slide's facilitator notes (`s`): on the console only."""
+        """The facilitator's notes (`s`): a slide's, or the comparison's follow-up questions;
+        on the console only."""
         notes = self.query_one("#slide-notes", Static)
-        slides = self.content.slides
-        if ctx.item.kind != "slide" or not slides:
+        text = self._facilitator_notes(ctx)
+        if text is None:
             notes.display = False
             return
-        slide = slides[min(ctx.item.index, len(slides) - 1)]
-        show_text(notes, Text(visible(slide.notes) or self.t("slides.no_notes")))
+        show_text(notes, Text(text or self.t("slides.no_notes")))
+
+    def _facilitator_notes(self, ctx: ViewContext) -> str | None:
+        """What the facilitator has for this item (None: the item has no notes at all)."""
+        from amk_tui.views.insights import probe_lines
+
+        slides = self.content.slides
+        if ctx.item.kind == "slide" and slides:
+            return visible(slides[min(ctx.item.index, len(slides) - 1)].notes)
+        if ctx.item.kind == "comparison":
+            lines = probe_lines(ctx) if ctx.revealed else []
+            return visible("\n".join([self.t("insights.probe_heading"), *lines])) if lines else ""
+        return None
 
     def _presenter(self, ctx: ViewContext) -> None:
         """While a room window follows: the mark, what comes next, the slide's notes."""
@@ -230,10 +242,7 @@ class WorkshopBase(AmkScreen[None]):
             label = self.t("presenter.end")
         else:
             label = item_label(self.content, ctx.session, *upcoming)
-        notes = ""
-        if ctx.item.kind == "slide" and self.content.slides:
-            slide = self.content.slides[min(ctx.item.index, len(self.content.slides) - 1)]
-            notes = visible(slide.notes)
+        notes = self._facilitator_notes(ctx) or ""
         web = self.amk.web_room
         self.query_one(PresenterPanel).show(
             self.t("room.following"),

@@ -56,6 +56,10 @@ class GroupWorkView(Vertical):
     def show(self, ctx: ViewContext) -> None:
         self._ctx = ctx
         roomy = self.size.height >= 36
+        if ctx.item.kind == "discuss":  # Opsamling: the deck's slide, its three questions
+            self.query_one("#exercise", Static).update(discuss_text(ctx, roomy))
+            self.query_one("#reported", Static).update("")
+            return
         self.query_one("#exercise", Static).update(exercise_text(ctx, roomy))
         self.query_one("#reported", Static).update(reported_text(ctx))
 
@@ -100,6 +104,21 @@ def exercise_text(ctx: ViewContext, roomy: bool = True) -> Text:
             number += 1
             text.append(f"\n{number}. ", bold)
             text.append(part)
+    return text
+
+
+def discuss_parts(content: Content) -> list[str]:
+    """The deck's slide "Opsamling: Drøft i grupperne": its three questions, word for word."""
+    return [q.text for q in content.wrapup]
+
+
+def discuss_text(ctx: ViewContext, roomy: bool = True) -> Text:
+    bold = Style(bold=True)
+    text = Text()
+    for n, question in enumerate(discuss_parts(ctx.content), start=1):
+        text.append(("\n\n" if roomy else "\n") if n > 1 else "")
+        text.append(f"{n}. ", bold)
+        text.append(question)
     return text
 
 

@@ -53,3 +53,21 @@ def _change_part(factor: Factor, delta: float, decimal: str, long: bool) -> str:
     if not long:
         return f"{factor.number}{trend_arrow(delta)}"
     return f"{factor.short} {trend_arrow(delta)} {format_change(delta, decimal)}"
+
+
+def probe_lines(ctx: ViewContext) -> list[str]:
+    """The facilitator's follow-up questions for the comparison (the console's notes, never the
+    room's): one for the lowest factor and one for the most split, each with its own probes."""
+    stats = stats_by_factor(ctx.session.groups)
+    low = lowest_factor(stats)
+    if low is None:
+        return []
+    lines: list[str] = []
+    split = most_split_factor(stats)
+    for key, factor_id in (("insights.probe_lowest", low), ("insights.probe_split", split)):
+        if factor_id is None:
+            continue
+        factor = ctx.content.factor(factor_id)
+        lines.append(ctx.t(key, factor=factor.short))
+        lines += [f"  · {probe}" for probe in factor.probes]
+    return lines

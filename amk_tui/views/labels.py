@@ -17,6 +17,10 @@ def item_label(content: Content, session: Session, step: Step, item: Item) -> st
         return t("presenter.slide", n=item.index + 1, of=item.of, title=visible(slide.title))
     if item.kind == "groupwork":
         return content.exercise.get(f"title{session.variant}", t("phase.dialog"))
+    if item.kind == "discuss":
+        return content.wrapup_heading or t("phase.opsamling")
+    if item.kind == "share":
+        return t("wrapup.share")
     if item.kind in ("comparison", "plan", "scoring", "decisions", "priorities"):
         return t(f"presenter.{item.kind}")
     questions = (

@@ -23,7 +23,7 @@ def _new_view(kind: str, ident: str, timer: TimerSource, now: Now, room: bool) -
         from amk_tui.views.slide import SlideView
 
         return SlideView(id=ident)
-    if kind == "groupwork":
+    if kind in ("groupwork", "discuss"):  # a slide with every question and a big countdown
         from amk_tui.views.groupwork import GroupWorkView
 
         return GroupWorkView(timer, now, id=ident)

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
 from amk_tui.config.content import Question
-from amk_tui.core.flow import DECISIONS_ID, PRIORITIES_ID, Item
+from amk_tui.core.flow import DECISIONS_ID, PRIORITIES_ID, SHARE_ID, Item
 from amk_tui.core.text import visible
 from amk_tui.views.context import ViewContext
 from amk_tui.widgets.item_list import ItemList
@@ -38,6 +38,8 @@ def question_of(ctx: ViewContext) -> Question:
         return Question(PRIORITIES_ID, ctx.t("wrapup.priorities"), "priorities")
     if item.kind == "decisions":
         return Question(DECISIONS_ID, ctx.t("decisions.question"), "decisions")
+    if item.kind == "share":
+        return Question(SHARE_ID, ctx.t("wrapup.share"), "notes")
     pool = (
         content.wrapup if item.kind == "wrapup" else content.questions.get(ctx.session.variant, ())
     )
@@ -55,7 +57,7 @@ def heading_of(ctx: ViewContext) -> str:
         return ctx.t("question.answers", n=n, of=of)
     if item.kind == "wrapup":
         return ctx.content.wrapup_heading or ctx.t("question.position", n=n, of=of)
-    if item.kind in ("priorities", "decisions"):
+    if item.kind in ("priorities", "decisions", "share"):
         return ctx.t("question.amk")
     return ctx.t("question.position", n=n, of=of)
 

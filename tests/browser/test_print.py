@@ -1,7 +1,7 @@
 """A real browser prints the papers: headless Chromium (Debian's package) makes PDFs of the
 referat and the handout, and the PDFs are read back with pypdf.
 
-What is checked: the page count (one page per group for the handout; the referat a few
+What is checked: the page count (a front and a back per group for the handout; the referat a few
 pages), the headings and questions in the PDF's text, and that the SVG was *drawn*: the
 handout's pages hold the hexagon's stroked paths, and the referat holds strokes in the
 groups' own colours (the radar's polygons), as vector operators in the PDF content.
@@ -65,12 +65,13 @@ def test_the_handout_prints_one_drawn_model_per_group(tmp_path: Path) -> None:
     out = tmp_path / "handout.html"
     assert main(["handout", "--groups", "3", "-o", str(out), "--sessions", str(tmp_path)]) == 0
     reader = print_pdf(out, tmp_path)
-    assert len(reader.pages) == 3
+    assert len(reader.pages) == 6  # a front and a back per group
     content = load_content("da")
-    for letter, page in zip("ABC", reader.pages, strict=True):
+    for g, letter in enumerate("ABC"):
+        page, back = reader.pages[2 * g], reader.pages[2 * g + 1]
         words = " ".join(page.extract_text().split())
-        assert f"Gruppe {letter}" in words
-        assert "Hvad skal vi gøre mindre af?" in words and "Teknikker og viden" in words
+        assert f"Gruppe {letter}" in words and "Teknikker og viden" in words
+        assert "Hvad skal vi gøre mindre af?" in " ".join(back.extract_text().split())
         ops, _ = operators(page)
         # Five rings and six spokes, stroked: at least 11 strokes and their line segments.
         assert ops[b"S"] + ops[b"s"] >= 11 and ops[b"l"] >= 30, ops
@@ -82,8 +83,10 @@ def test_variant_2_prints_slips_after_each_group(tmp_path: Path) -> None:
     args = ["handout", "--variant", "2", "--groups", "2", "--slips", "6", "-o", str(out)]
     assert main([*args, "--sessions", str(tmp_path)]) == 0
     reader = print_pdf(out, tmp_path)
-    assert len(reader.pages) == 4  # group page, slips page, for each of two groups
-    assert "Skriv ikke dit navn" in " ".join(reader.pages[1].extract_text().split())
+    assert len(reader.pages) == 6  # front, back and slips page, for each of two groups
+    assert "Skriv ikke dit navn" in " ".join(reader.pages[2].extract_text().split())
+    tally = " ".join(reader.pages[0].extract_text().split())
+    assert "sæt ét kryds pr. seddel" in tally and "Jeres vurdering" not in tally
 
 
 def test_the_referat_prints_with_its_charts_in_the_groups_colours(tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ def test_sigkill_at_five_points_then_resume(wd: Workdir, terminals: Terminals) -
     term.send("PageDown")
     term.wait_for(UI("comparison.heading"))
     term.send("PageDown")
-    term.wait_for(UI("question.answers", n=1, of=5))
+    term.wait_for(UI("wrapup.share"))
     term.settle()
     term.send("Enter")
     term.wait_for(UI("question.writing").split(" · ")[1])
@@ -103,10 +103,10 @@ def test_sigkill_at_five_points_then_resume(wd: Workdir, terminals: Terminals) -
     data = kill_and_load(term, path)
     notes = data["notes"]
     assert isinstance(notes, dict)
-    assert notes.get("hvorfor") in (note, note[:-1]), notes
+    assert notes.get("dele") in (note, note[:-1]), notes
     before = essence(data)
     term = resume(wd, terminals, path)
-    term.wait_for_all([UI("question.answers", n=1, of=5), notes["hvorfor"]])
+    term.wait_for_all([UI("wrapup.share"), notes["dele"]])
     assert essence(load_session(path)) == before
 
     # 4. While editing an action in the form.

@@ -87,7 +87,7 @@ def test_the_room_follows_hides_notes_and_scores_and_survives_a_kill(
     again.start(amk_command("resume", "--sessions", wd.sessions, "--config", wd.config))
     again.wait_for(UI("room.following"), timeout=10)
     again.send("PageDown")
-    room.wait_for(UI("question.answers", n=1, of=5), timeout=FOLLOW + 2)
+    room.wait_for(UI("wrapup.share"), timeout=FOLLOW + 2)
     room.wait_gone(UI("room.waiting"), timeout=5)
 
 
@@ -127,3 +127,37 @@ def test_one_truth_a_room_started_first_waits_then_keeps_the_consoles_time_and_s
     console.send("PageUp")
     console.wait_for(f"{n} / {n}")
     room.wait_for(f"{n} / {n}", timeout=FOLLOW + 2)
+
+
+def test_a_whole_oplaeg_and_the_opsamling_as_the_deck_runs_them(
+    wd: Workdir, terminals: Terminals
+) -> None:
+    """Issue acceptance (Opsamling as the deck runs it): console 120×36, room 160×45. Every
+    slide of the Oplæg reaches the room and none says "gengives ikke"; the Opsamling's
+    discussion slide shows all three wrap-up questions at once under their own countdown."""
+    console = terminals(wd, 120, 36)
+    console.start(amk_command(*wd.new_args(groups=3)))
+    console.wait_for(UI("agenda.planned"))
+    room = terminals(wd, 160, 45)
+    room.start(amk_command("room", "--sessions", wd.sessions, "--config", wd.config))
+    room.wait_for("Test AMG", timeout=10)
+
+    n = len(list((CONTENT / "da" / "slides").glob("*.md")))
+    for i in range(1, n + 1):
+        console.send("PageDown")
+        seen = room.wait_for(f"{i} / {n}", timeout=FOLLOW + 2)
+        assert "gengives ikke" not in seen.lower()
+
+    console.press("a", "3")  # Opsamling: the comparison
+    room.wait_for(UI("comparison.heading"), timeout=FOLLOW + 2)
+    console.send("PageDown")
+    room.wait_for(UI("wrapup.share"), timeout=FOLLOW + 2)
+    console.send("PageDown")
+    seen = room.wait_for("Drøft i grupperne", timeout=FOLLOW + 2)
+    for question in (
+        "Hvad tager I med jer fra i dag?",
+        "Er der behov for, at I gør en indsats",
+        "Hvad ville være jeres næste skridt",
+    ):
+        assert question in seen
+    assert "04:00" in seen or "03:5" in seen  # the discussion's own countdown

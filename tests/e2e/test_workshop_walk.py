@@ -142,37 +142,27 @@ def test_workshop_walk(
     lowest = ui("insights.lowest", factor="", mean="").split(":")[0]
     assert lowest in screen
 
-    # -- the groups' answers: notes, a priorities pick, more-of and less-of -----------------------
+    # -- what the groups share from the dialogue: one screen, one note --------------------------
     assert [q["kind"] for q in questions] == ["notes", "notes", "priorities", "more", "less"]
-    notes = {q["id"]: f"Note {language} {n}" for n, q in enumerate(questions, 1)}
-    more, less = f"More talk {language}", f"Less noise {language}"
     names = {f["id"]: f"{f['number']} {f['name']}" for f in factors}
     writing = ui("question.writing").split(" · ")[1]
-    for n, question in enumerate(questions, 1):
-        term.send("PageDown")
-        term.wait_for(ui("question.answers", n=n, of=len(questions)))
-        term.settle()  # arriving leaves the keys as keys
-        term.send("Enter")  # … Enter starts writing
-        if question["kind"] == "notes":
-            term.wait_for(writing)
-            type_field(term, notes[question["id"]])
-        elif question["kind"] == "priorities":
-            term.wait_for(ui("priorities.hint")[:20])
-            term.settle()
-            term.press("Space")
-            term.wait_for(f"1. {names['aabenhed']}")
-            term.press("Down")
-            term.press("Space")
-            term.wait_for(f"2. {names['innovation']}")
-        else:
-            term.settle()
-            item = more if question["kind"] == "more" else less
-            type_field(term, item)
-            term.send("Enter")
-            term.wait_for(f"• {item}")
+    shared = f"Shared {language}"
+    term.send("PageDown")
+    term.wait_for(ui("wrapup.share"))
+    term.settle()  # arriving leaves the keys as keys
+    term.send("Enter")  # … Enter starts writing
+    term.wait_for(writing)
+    type_field(term, shared)
+
+    # -- the deck's slide: the three wrap-up questions at once, under their own countdown -------
+    wrapup = text["wrapup"]["questions"]
+    term.send("PageDown")
+    term.wait_for_all(
+        [text["wrapup"]["heading"], *(f"{n}. {q['text'][:20]}" for n, q in enumerate(wrapup, 1))]
+    )
+    term.settle()
 
     # -- the deck's three wrap-up questions, then a decision ---------------------------------------
-    wrapup = text["wrapup"]["questions"]
     wrap_notes = {q["id"]: f"Wrap {language} {n}" for n, q in enumerate(wrapup, 1)}
     for n, question in enumerate(wrapup, 1):
         term.send("PageDown")
@@ -181,6 +171,17 @@ def test_workshop_walk(
         term.send("Enter")
         term.wait_for(writing)
         type_field(term, wrap_notes[question["id"]])
+    term.send("PageDown")  # the priorities: picked from the six factors
+    term.wait_for(ui("wrapup.priorities"))
+    term.settle()
+    term.send("Enter")
+    term.wait_for(ui("priorities.hint")[:20])
+    term.settle()
+    term.press("Space")
+    term.wait_for(f"1. {names['aabenhed']}")
+    term.press("Down")
+    term.press("Space")
+    term.wait_for(f"2. {names['innovation']}")
     decision = f"Decide {language}"
     term.send("PageDown")
     term.wait_for(ui("decisions.question"))
@@ -260,13 +261,8 @@ def test_workshop_walk(
         for g, letter in enumerate(GROUPS)
     }
     assert scores_of(data) == expected
-    assert data["notes"] == {
-        **{k: v for k, v in notes.items() if k in ("hvorfor", "faelles")},
-        **wrap_notes,
-    }
+    assert data["notes"] == {"dele": shared, **wrap_notes}
     assert data["priorities"] == ["aabenhed", "innovation"]
-    assert data["more_of"] == [more]
-    assert data["less_of"] == [less]
     assert data["decisions"] == [decision]
     actions = data["actions"]
     assert [a["what"] for a in actions] == [first_what, second_what]
@@ -285,7 +281,7 @@ def test_workshop_walk(
         assert re.search(rf"\| {factor['number']}\. [^|]+\| {values} \|", report), factor
     for what in (first_what, second_what):
         assert what in report
-    for note in (notes["hvorfor"], notes["faelles"], *wrap_notes.values(), more, less):
+    for note in (shared, *wrap_notes.values()):
         assert note in report
     assert decision in report
 
@@ -298,7 +294,7 @@ def test_workshop_walk(
 
     bare = lwd.amk("report", path, "--no-notes", "--config", lwd.config).stdout
     assert bare.strip()
-    for note in (notes["hvorfor"], notes["faelles"], *wrap_notes.values(), more, less):
+    for note in (shared, *wrap_notes.values()):
         assert note not in bare, note
 
 

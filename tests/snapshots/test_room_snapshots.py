@@ -63,8 +63,9 @@ KINDS: dict[str, Arrange] = {
     "groupwork": at(DIALOG),
     "comparison": at(OPSAMLING, 0),
     "comparison-bars-mean": at(OPSAMLING, 0, chart="bars", series="mean"),
-    "answer": at(OPSAMLING, 1),
-    "plan": at(OPSAMLING, 10),
+    "share": at(OPSAMLING, 1),
+    "discuss": at(OPSAMLING, 2),
+    "plan": at(OPSAMLING, -1),
 }
 
 

@@ -157,16 +157,30 @@ def test_trend_view(
 
 @pytest.mark.parametrize("size", ROOM_SIZES)
 def test_opsamling_answer(snap_compare: Snap, make_app: MakeApp, size: tuple[int, int]) -> None:
-    """A plenary question: the groups' answers to the first dialogue question, a note typed."""
+    """A program that harvests each dialogue question on its own screen: the first one."""
+    app = make_app(step=OPSAMLING, demo=True, each=True)
+    assert snap_compare(app, terminal_size=size, run_before=press("pagedown"))
+
+
+@pytest.mark.parametrize("size", ROOM_SIZES)
+def test_opsamling_share(snap_compare: Snap, make_app: MakeApp, size: tuple[int, int]) -> None:
+    """The deck's program: one screen for what the groups share from the dialogue."""
     app = make_app(step=OPSAMLING, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=press("pagedown"))
+
+
+@pytest.mark.parametrize("size", ROOM_SIZES)
+def test_opsamling_discuss(snap_compare: Snap, make_app: MakeApp, size: tuple[int, int]) -> None:
+    """'Opsamling: Drøft i grupperne': the three questions at once under their own countdown."""
+    app = make_app(step=OPSAMLING, demo=True)
+    assert snap_compare(app, terminal_size=size, run_before=press("pagedown", "pagedown"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_wrapup_question(snap_compare: Snap, make_app: MakeApp, size: tuple[int, int]) -> None:
     """The deck's wrap-up question 2, being written."""
     app = make_app(step=OPSAMLING, demo=True)
-    keys = ["pagedown"] * 7 + ["enter", *"Ja, især tid"]
+    keys = ["pagedown"] * 4 + ["enter", *"Ja, især tid"]
     assert snap_compare(app, terminal_size=size, run_before=press(*keys))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from amk_tui.app import AmkApp
 from amk_tui.config import Config, load_config
 from amk_tui.core.clock import FakeClock
 from amk_tui.core.demo import demo_session
+from amk_tui.core.program import Program
 from amk_tui.core.session import Session
 from amk_tui.core.setup import new_session
 from amk_tui.store import SessionStore
@@ -43,8 +45,11 @@ def make_app(config: Config, store: SessionStore, clock: FakeClock) -> MakeApp:
         start: bool = True,
         step: int | None = None,
         revealed: bool = True,
+        each: bool = False,
     ) -> AmkApp:
         cfg = load_config(ALT_CONFIG) if alt else config
+        if each:  # Opsamling as before 2026-12: each dialogue question on its own screen
+            cfg = each_question(cfg)
         if session is None:
             if demo:
                 session = demo_session(cfg.program, language, clock=clock, date=TODAY)
@@ -68,6 +73,16 @@ def make_app(config: Config, store: SessionStore, clock: FakeClock) -> MakeApp:
         return AmkApp(cfg, store, session=session, path=path, clock=clock, today=TODAY)
 
     return make
+
+
+def each_question(config: Config) -> Config:
+    """`config` with its wrap-up harvesting each dialogue question on its own screen and no
+    discussion slide (what a program that does not say gets)."""
+    phases = tuple(
+        dataclasses.replace(p, dialogue="each", discuss_minutes=0.0) if p.kind == "wrapup" else p
+        for p in config.program.phases
+    )
+    return dataclasses.replace(config, program=Program(phases))
 
 
 def saved(app: AmkApp) -> Session:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import stat
 import tomllib
+from collections.abc import Sequence
 
 from textual.widgets import DataTable, Input, Label, TextArea
 
 from amk_tui.app import AmkApp
 from amk_tui.config import Config
 from amk_tui.core.clock import FakeClock
-from amk_tui.core.session import Action
+from amk_tui.core.session import Action, Session
 from amk_tui.core.setup import new_session
 from amk_tui.screens.agenda import AgendaOverlay, AgendaScreen
 from amk_tui.screens.followup import FollowupScreen
@@ -85,7 +86,7 @@ async def test_enter_starts_writing_and_escape_stops(make_app: MakeApp) -> None:
         assert not notes.has_focus  # arriving on a question leaves the keys as keys
         assert "Enter: skriv" in str(notes.border_title)  # and the field says so
         await pilot.press("enter")
-        assert notes.has_focus and "Esc: taster" in str(notes.border_title)
+        assert notes.has_focus and "Esc: stop skrivning" in str(notes.border_title)
         await pilot.press("a")
         assert notes.text == "a"
         await pilot.press("escape")
@@ -113,6 +114,31 @@ async def test_opsamling_opens_on_the_comparison_of_all_six_factors(make_app: Ma
         assert "Lavest: 6 Teknikker og viden" in insights and "Størst uenighed" in insights
 
 
+async def test_s_on_the_comparison_shows_the_facilitator_probes_and_the_room_never(
+    make_app: MakeApp,
+) -> None:
+    """The facilitator's follow-up questions for the lowest factor (Viden in the demo) and the
+    most split (Åbenhed): the console's notes, hidden until `s`, never part of the scene."""
+    app = make_app(step=OPSAMLING, demo=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one("#slide-notes")
+        assert not notes.display
+        await pilot.press("s")
+        await pilot.pause()
+        assert notes.display
+        text = str(notes.render())
+        viden, aabenhed = app.content.factor("viden"), app.content.factor("aabenhed")
+        assert "Lavest, Viden: Hvad skal der til for at flytte os ét trin op?" in text
+        assert "Mest uenige, Åbenhed: Hvad ser I forskelligt – og hvad ser I ens?" in text
+        for probe in (*viden.probes, *aabenhed.probes):
+            assert probe in text
+        assert len(viden.probes) >= 1 and len(aabenhed.probes) >= 1
+        screen = app.screen
+        assert isinstance(screen, WorkshopScreen)
+        assert "flytte os ét trin op" not in repr(screen.scene())  # what the room draws
+
+
 async def test_the_comparison_waits_for_the_reveal(make_app: MakeApp) -> None:
     app = make_app(step=OPSAMLING, demo=True, revealed=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -129,7 +155,7 @@ async def test_the_groups_answers_then_the_deck_s_three_wrapup_questions(
 ) -> None:
     from amk_tui.widgets.prompt_card import PromptCard
 
-    app = make_app(step=OPSAMLING, demo=True)
+    app = make_app(step=OPSAMLING, demo=True, each=True)
     async with app.run_test(size=(120, 36)) as pilot:
 
         def card() -> str:
@@ -162,7 +188,7 @@ async def test_the_groups_answers_then_the_deck_s_three_wrapup_questions(
 async def test_the_priorities_answer_shows_the_groups_ticks(make_app: MakeApp) -> None:
     from textual.widgets import OptionList
 
-    app = make_app(step=OPSAMLING, demo=True)
+    app = make_app(step=OPSAMLING, demo=True, each=True)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("pagedown", "pagedown", "pagedown")  # the third answer: priorities
         await pilot.pause()
@@ -174,7 +200,7 @@ async def test_the_priorities_answer_shows_the_groups_ticks(make_app: MakeApp) -
 
 
 async def test_variant_2_gets_amk_s_own_priorities_step(make_app: MakeApp) -> None:
-    app = make_app(step=OPSAMLING, variant=2)
+    app = make_app(step=OPSAMLING, variant=2, each=True)
     async with app.run_test(size=(120, 36)) as pilot:
         assert app.workshop is not None
         kinds = [item.kind for item in app.workshop.items()]
@@ -447,3 +473,55 @@ async def test_a_fourth_priority_is_refused_in_words(make_app: MakeApp) -> None:
         assert len(saved(app).priorities) == 3
         messages = [n.message for n in app._notifications]
         assert any("Højst tre faktorer" in m for m in messages), messages
+
+
+def slips_session(
+    config: Config, clock: FakeClock, group: int, rows: Sequence[tuple[int | None, ...]]
+) -> Session:
+    """A variant-2 workshop whose group `group` has these slips."""
+    session = new_session(
+        "Test AMG", config.program, groups=["", "", ""], date=TODAY, variant=2, clock=clock
+    )
+    session.groups[group].rows = list(rows)
+    return session
+
+
+async def test_finishing_with_slips_offers_to_keep_only_the_tally(
+    make_app: MakeApp, config: Config, clock: FakeClock
+) -> None:
+    """Variant 2: F, the next assessment, then "keep only the count per factor?" (default
+    yes): the file keeps the tally, not the slips, and the referat says the same."""
+    session = slips_session(
+        config, clock, 0, [(1, 5, 1, 1, 1, 1), (5, 1, 5, 5, 5, 5), (3, 3, 3, 3, 3, 3)]
+    )
+    app = make_app(session=session, step=OPSAMLING)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("F", "y", "enter")  # finish? yes; the proposed next assessment
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "kun fordelingen pr. faktor" in str(app.screen.query_one("#question").render())
+        await pilot.press("enter")  # the default: yes
+        await pilot.pause()
+        assert isinstance(app.screen, FinishedScreen)
+        data = tomllib.loads(saved_text(app))
+        first = data["groups"][0]
+        assert "rows" not in first and first["slips"] == 3
+        assert first["tally"]["innovation"] == [1, 0, 1, 0, 1]
+        assert app.path is not None
+        referat = app.path.with_suffix(".md").read_text("utf-8")
+        assert "3 sedler." in referat
+
+
+async def test_no_keeps_the_slips_and_finishes_all_the_same(
+    make_app: MakeApp, config: Config, clock: FakeClock
+) -> None:
+    rows = [(2, 2, 2, 2, 2, 2), (4, 4, 4, 4, 4, 4), (3, 3, 3, 3, 3, 3)]
+    app = make_app(session=slips_session(config, clock, 1, rows), step=OPSAMLING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("F", "y", "enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishedScreen)
+        data = tomllib.loads(saved_text(app))
+        assert data["groups"][1]["rows"] == ["222222", "333333", "444444"]  # sorted, kept

@@ -53,7 +53,7 @@ async def test_shift_tab_and_arrows_at_once_stay_in_order(make_app: MakeApp) -> 
 
 
 async def test_letters_right_after_enter_go_into_the_notes(make_app: MakeApp) -> None:
-    app = make_app(step=OPSAMLING)
+    app = make_app(step=OPSAMLING, each=True)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("pagedown")  # the first answer: keys are keys here
         await pilot.pause()
@@ -66,7 +66,7 @@ async def test_letters_right_after_enter_go_into_the_notes(make_app: MakeApp) ->
 async def test_pagedown_enter_and_letters_at_once_write_under_the_next_question(
     make_app: MakeApp,
 ) -> None:
-    app = make_app(step=OPSAMLING)
+    app = make_app(step=OPSAMLING, each=True)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("pagedown", "enter", *"Tillid")
         await pilot.pause()
@@ -107,7 +107,7 @@ async def test_digits_then_escape_then_pagedown_at_once(make_app: MakeApp) -> No
 async def test_a_redraw_while_typing_keeps_the_letters_not_yet_reported(
     make_app: MakeApp,
 ) -> None:
-    app = make_app(step=OPSAMLING)
+    app = make_app(step=OPSAMLING, each=True)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("pagedown", "enter", *"Til")
         await pilot.pause()

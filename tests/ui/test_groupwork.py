@@ -234,7 +234,7 @@ async def test_variant_2_slips_are_typed_from_the_group_work_with_i(make_app: Ma
     app = make_app(step=DIALOG, variant=2)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "i skriver deltagernes sedler" in str(
+        assert "tryk i for at skrive sedlerne ind" in str(
             app.screen.query_one(GroupWorkView).query_one("#reported", Static).render()
         )
         await pilot.press("i")

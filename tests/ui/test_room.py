@@ -398,3 +398,38 @@ async def test_a_resize_storm_while_the_console_steps_never_overlaps_two_draws(
             assert str(room.screen.query_one("#phase-sub").render()) == sub
             title = str(app.screen.query_one("#phase-title").render())
             assert str(room.screen.query_one("#phase-title").render()) == title
+
+
+async def test_opsamling_shows_the_three_questions_at_once_under_their_own_countdown(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    """The deck's 'Opsamling: Drøft i grupperne': after the comparison and what the groups
+    share, the room shows the three wrap-up questions together and a 4-minute countdown that
+    runs only while the slide is up (the phase's 10 minutes go on meanwhile)."""
+    app = console(config, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.path is not None
+        room = RoomApp(config, app.path, clock=clock)
+        async with room.run_test(size=(160, 45)) as rpilot:
+            await pilot.press("a", "3", "pagedown", "pagedown")  # comparison, share, discuss
+            await pilot.pause()
+            await looked(room)
+            await rpilot.pause()
+            text = shown(room)
+            assert "Opsamling: Drøft i grupperne" in text
+            for question in app.content.wrapup:
+                assert question.text in text
+            clock.advance(30)
+            ticked(room)
+            assert big_digits(room) == "03:30"
+            await pilot.press("pagedown")  # the first question's harvest: the 4 minutes stop
+            await pilot.pause()
+            clock.advance(60)
+            await pilot.press("pageup")  # back on the slide: on from where it stood
+            await pilot.pause()
+            await looked(room)
+            ticked(room)
+            assert big_digits(room) == "03:30"
+            assert app.session is not None
+            phase = app.session.agenda.countdowns["opsamling"]
+            assert format_clock(phase.remaining) == "08:30"  # the phase's own time went on

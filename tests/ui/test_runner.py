@@ -180,20 +180,22 @@ async def test_stepping_through_the_deck_s_program(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.session is not None
-        seen = await walk(pilot, app, 10 + 1 + 11 + 1)  # one press past the end
+        seen = await walk(pilot, app, 10 + 1 + 9 + 1)  # one press past the end
         assert seen == [
             ("oplaeg", "slide"),
             ("dialog", "groupwork"),
             ("opsamling", "comparison"),
-            ("opsamling", "answer"),
+            ("opsamling", "share"),
+            ("opsamling", "discuss"),
             ("opsamling", "wrapup"),
+            ("opsamling", "priorities"),
             ("opsamling", "decisions"),
             ("opsamling", "plan"),
         ]
-        assert app.session.cursor.get("opsamling") == 10  # the last item: the plan
+        assert app.session.cursor.get("opsamling") == 8  # the last item: the plan
         messages = [n.message for n in app._notifications]
         assert "Det var sidste punkt på programmet. Tryk F for at afslutte." in messages
-        for _ in range(11):  # back through the plenary: no field takes the keys
+        for _ in range(9):  # back through the plenary: no field takes the keys
             await pilot.press("pageup")
         await pilot.pause()
         assert where(app) == ("dialog", "groupwork")
@@ -205,21 +207,23 @@ async def test_stepping_through_every_phase_and_round_of_the_alternative(
     app = make_app(alt=True)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.session is not None
-        seen = await walk(pilot, app, 10 + 1 + 5 + 11)
+        seen = await walk(pilot, app, 10 + 1 + 5 + 9)
         assert seen == [
             ("oplaeg", "slide"),
             ("dialog/vurder", "scoring"),
             ("dialog/droeft", "question"),
             ("opsamling", "comparison"),
-            ("opsamling", "answer"),
+            ("opsamling", "share"),
+            ("opsamling", "discuss"),
             ("opsamling", "wrapup"),
+            ("opsamling", "priorities"),
             ("opsamling", "decisions"),
             ("opsamling", "plan"),
         ]
         await pilot.press("pageup")
         await pilot.pause()
-        assert app.session.cursor.get("opsamling") == 9
-        for _ in range(10):
+        assert app.session.cursor.get("opsamling") == 7
+        for _ in range(8):
             await pilot.press("pageup")
         await pilot.pause()
         assert where(app) == ("dialog/droeft", "question")

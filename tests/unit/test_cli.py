@@ -52,6 +52,34 @@ def test_purge_with_yes(
     assert list(tmp_path.glob("*.toml")) == []
 
 
+def test_purge_slips_only_keeps_the_files_and_their_figures_but_not_the_slips(
+    tmp_path: Path, config: Config, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`amk purge --slips-only --older-than DAYS`: an old workshop's slips become a tally;
+    a newer one and the file's referat figures stay as they were."""
+    import tomllib
+
+    from amk_tui.core.scores import row_stats
+
+    store = SessionStore(tmp_path)
+    old = Session(amg="A", program=config.program, clock=clock, date=dt.date(2020, 1, 1))
+    old.add_group().rows = [(1, 5, 1, 1, 1, 1), (5, 1, 5, 5, 5, 5), (3, 3, 3, 3, 3, 3)]
+    new = Session(amg="A", program=config.program, clock=clock, date=dt.date.today())
+    new.add_group().rows = [(2, 2, 2, 2, 2, 2), (4, 4, 4, 4, 4, 4), (3, 3, 3, 3, 3, 3)]
+    old_path, new_path = store.create(old), store.create(new)
+    before = row_stats(store.load(old_path).groups[0])
+    untouched = new_path.read_bytes()
+    args = ["purge", "--slips-only", "--older-than", "30", "--yes", "--sessions", str(tmp_path)]
+    assert main(args) == 0
+    assert "1 workshop" in capsys.readouterr().out
+    data = tomllib.loads(old_path.read_text("utf-8"))
+    assert "rows" not in data["groups"][0] and data["groups"][0]["slips"] == 3
+    assert row_stats(store.load(old_path).groups[0]) == before
+    assert new_path.read_bytes() == untouched  # newer than 30 days: as it was
+    assert main(args) == 0  # a second run finds nothing left to reduce
+    assert "ingen workshops" in capsys.readouterr().out
+
+
 def test_bad_config_via_any_command_exits_2(tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text("language = 'xx'\n")

@@ -19,6 +19,27 @@ def test_builtin_defaults_equal_the_repository_config() -> None:
     assert builtin_text() == (REPO / "config.toml").read_text("utf-8")
 
 
+def test_the_danish_and_the_english_config_differ_only_in_comments_and_language() -> None:
+    """A Danish install reads Danish comments (config.toml, the built-in copy); config.en.toml
+    is the same program with English ones."""
+    import re
+    import tomllib
+
+    da = (REPO / "config.toml").read_text("utf-8")
+    en = (REPO / "config.en.toml").read_text("utf-8")
+    da_data, en_data = tomllib.loads(da), tomllib.loads(en)
+    assert (da_data.pop("language"), en_data.pop("language")) == ("da", "en")
+    assert da_data == en_data
+
+    def settings(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+    assert settings(da) == [line.replace('"en"', '"da"') for line in settings(en)]
+    comments = " ".join(line for line in da.splitlines() if line.startswith("# "))
+    english = re.findall(r"\b(the|and|when|this|of|is|are|from|with)\b", comments)
+    assert english == [], english
+
+
 def test_lookup_order(tmp_path: Path) -> None:
     assert load_config(cwd=tmp_path).source == BUILTIN
     (tmp_path / "config.toml").write_text(

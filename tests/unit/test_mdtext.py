@@ -144,3 +144,19 @@ def test_two_dashes_as_a_list_item_stay_an_item() -> None:
         tokens = parser().parse(f"- {mdtext.block(typed)}\n")
         assert [t.type for t in tokens].count("list_item_open") == 1
         assert not [t for t in tokens if t.type == "hr"]
+
+
+def test_a_script_or_data_link_never_becomes_a_live_link() -> None:
+    """Even a viewer that validates no link (some Markdown previews) gets text, not a link."""
+    from markdown_it import MarkdownIt
+
+    from amk_tui.reports import mdtext
+
+    viewer = MarkdownIt("commonmark")
+    viewer.validateLink = lambda url: True  # type: ignore[method-assign]
+    for typed in ("[klik](javascript:alert(1))", "[x]( JavaScript:x)", "[x](data:text/html,hi)",
+                  "[x](vbscript:x)", "[x](file:///etc/passwd)"):  # fmt: skip
+        for text in (mdtext.inline(typed), mdtext.block(typed)):
+            assert "<a " not in viewer.render(text), typed
+            assert viewer.render(text).count(typed.split("](")[1][:5]) == 1  # still reads as typed
+    assert '<a href="https://nfa.dk">' in viewer.render(mdtext.inline("[NFA](https://nfa.dk)"))

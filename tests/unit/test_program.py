@@ -164,7 +164,13 @@ def phases() -> list[dict[str, Any]]:
                 {"id": "droeft", "kind": "discuss", "minutes": 15},
             ],
         },
-        {"id": "opsamling", "kind": "wrapup", "minutes": 10},
+        {
+            "id": "opsamling",
+            "kind": "wrapup",
+            "minutes": 10,
+            "dialogue": "share",
+            "discuss_minutes": 4,
+        },
     ]
 
 
@@ -177,6 +183,7 @@ def test_parse_program_reads_the_alternative_program(alt_config: Config) -> None
     )
     assert program_to_list(program) == [
         {**p, "minutes": float(p["minutes"])}
+        | ({"discuss_minutes": 4.0} if "discuss_minutes" in p else {})
         | (
             {"rounds": [{**r, "minutes": float(r["minutes"])} for r in p["rounds"]]}
             if "rounds" in p
@@ -402,3 +409,22 @@ def test_strict_is_the_default() -> None:
     data[0]["colour"] = "teal"
     with pytest.raises(ProgramError, match="unknown setting"):
         parse_program(data)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("discuss_minutes", 11, "11 is more than 10"),
+        ("discuss_minutes", 0, "must be more than"),
+        ("dialogue", "alle", "'alle' is not one of each, share, none"),
+    ],
+)
+def test_a_wrapup_s_discussion_slide_and_dialogue_are_checked(
+    key: str, value: object, problem: str
+) -> None:
+    with pytest.raises(ProgramError) as bad:
+        parse_program(change((2, key), value))
+    assert bad.value.key == f"phases[2].{key}" and problem in bad.value.problem
+    with pytest.raises(ProgramError) as elsewhere:
+        parse_program(change((0, "dialogue"), "share"))
+    assert elsewhere.value.problem == "only a wrapup phase has it"

@@ -328,9 +328,7 @@ def test_an_unknown_language_falls_back_to_danish() -> None:
     assert report_content("xx").language == "da"
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"), [("da", "1 anonym vurdering."), ("en", "1 anonymous assessment.")]
-)
+@pytest.mark.parametrize(("language", "expected"), [("da", "1 seddel."), ("en", "1 slip.")])
 def test_a_single_individual_row_is_counted_in_the_singular(
     session: Session, language: str, expected: str
 ) -> None:
@@ -407,7 +405,7 @@ def test_cli_report_writes_markdown_without_notes_and_with_the_text_chart(
     result = run_amk(*args, "--no-notes", "--chart", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = out.read_text("utf-8")
-    assert text.startswith("# Arbejdsmiljøkompetence i AMG: Lager & Logistik\n")
+    assert text.startswith("# Workshop om arbejdsmiljøkompetence – Lager & Logistik\n")
     assert "aftenholdet" not in text and "```text" in text
     assert any(0x2800 <= ord(c) <= 0x28FF for c in text)
 

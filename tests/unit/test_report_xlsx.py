@@ -58,8 +58,17 @@ def test_actions_notes_and_info(session: Session) -> None:
     notes = [row[1] for row in book["Noter"].iter_rows(min_row=2, values_only=True)]
     assert "Vi har *for lidt* tid | ingen faste møder." in notes
     assert "AMG tager modellen op igen om et halvt år" in notes
-    info = dict(book["Referat"].iter_rows(min_row=2, values_only=True))
-    assert info["Sted"] == "Mødelokale 2, Lagervej 4" and info["Ledere"].startswith("2 (")
+    rows = {row[0]: row[1:] for row in book["Referat"].iter_rows(min_row=2, values_only=True)}
+    assert rows["Sted"][0] == "Mødelokale 2, Lagervej 4"
+    count, names = rows["Ledere"][:2]
+    assert count == 2 and isinstance(count, int) and names  # a number to sum, names beside
+    # A4, one page wide; dates as dd.mm.åååå (the Danish way, as everywhere else in amk).
+    scores = book.worksheets[0]
+    setup = scores.page_setup
+    assert scores.sheet_properties.pageSetUpPr.fitToPage and setup.paperSize == 9
+    assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0  # (1 is the file's default)
+    assert book["Handlingsplan"]["D2"].number_format == "dd.mm.yyyy"
+    assert scores["C2"].number_format == "0"  # a group's own score: 4, not 4,0
 
 
 def test_typed_text_is_never_a_formula_or_a_link(session: Session) -> None:

@@ -90,9 +90,10 @@ def test_opsamling_items_map_to_the_rooms_views_and_finished_is_the_summary() ->
         if scene_of(session).position < n:
             break
         kinds.append(scene_of(session).kind)
-    assert len(kinds) == 11  # comparison, 5 answers, 3 wrap-up questions, decisions, plan
-    assert kinds[0] == "comparison" and kinds[-1] == "plan"
-    assert set(kinds[1:-1]) == {"question"}
+    # comparison, share, the discussion slide, 3 wrap-up questions, priorities, decisions, plan
+    assert len(kinds) == 9
+    assert kinds[0] == "comparison" and kinds[2] == "discuss" and kinds[-1] == "plan"
+    assert set(kinds[1:2] + kinds[3:-1]) == {"question"}
     session.finish()
     done = scene_of(session)
     assert (done.kind, done.title, done.subtitle, done.finished) == (
@@ -166,3 +167,22 @@ def test_the_english_words_follow_the_sessions_language() -> None:
     session.agenda.go(2)
     scene = scene_of(session, en)
     assert (scene.title, scene.language) == ("Wrap-up", "en")
+
+
+def test_the_discussion_slide_has_the_decks_heading_and_its_own_countdown() -> None:
+    """Opsamling as the deck runs it: "Opsamling: Drøft i grupperne", its three questions
+    at once under a short countdown of its own (the phase's goes on)."""
+    clock = FakeClock()
+    session = workshop(clock)
+    session.agenda.go(2)
+    session.cursor["opsamling"] = 2
+    scene = scene_of(session)
+    assert (scene.kind, scene.title, scene.subtitle) == (
+        "discuss",
+        "Opsamling: Drøft i grupperne",
+        "",
+    )
+    assert scene.timer is not None and scene.timer.duration == 4 * 60
+    session.cursor["opsamling"] = 1
+    assert scene_of(session).timer is not None
+    assert scene_of(session).timer.duration == 10 * 60  # type: ignore[union-attr]
