@@ -37,6 +37,48 @@ class Participants:
         return data
 
 
+MINUTES_TEXTS = ("time", "agenda_item", "purpose", "attendees", "absent", "approval")
+"""The referat's own lines, as typed at finish (each optional)."""
+
+
+@dataclass
+class Minutes:
+    """What an AMG's referat needs besides the workshop itself, asked at finish and printed
+    only when given: the time (kl. fra–til), the item on the AMG meeting's agenda and its
+    purpose, who was there and who sent apologies (names), the next AMG meeting, and how the
+    referat is approved."""
+
+    time: str = ""
+    agenda_item: str = ""
+    purpose: str = ""
+    attendees: str = ""
+    absent: str = ""
+    approval: str = ""
+    next_meeting: dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Unknown keys from the file, written back unchanged."""
+
+    def __bool__(self) -> bool:
+        return self.next_meeting is not None or any(getattr(self, k) for k in MINUTES_TEXTS)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.extra)
+        data.update({k: v for k in MINUTES_TEXTS if (v := getattr(self, k))})
+        if self.next_meeting is not None:
+            data["next_meeting"] = self.next_meeting
+        return data
+
+
+def minutes_from(item: dict[str, Any], source: str) -> Minutes:
+    r = Fields(item, source, "minutes.")
+    texts = {k: r.text(k, MAX_STORED_LINE, "") for k in MINUTES_TEXTS}
+    return Minutes(
+        **texts,
+        next_meeting=r.get("next_meeting", dt.date, None),
+        extra=r.unknown({*MINUTES_TEXTS, "next_meeting"}),
+    )
+
+
 @dataclass
 class RoomView:
     """What the room's screen shows besides the program's position (the facilitator's keys)."""

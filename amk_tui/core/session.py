@@ -42,6 +42,7 @@ from amk_tui.core.records import (
     Action,
     ActionStatus,
     FollowUp,
+    Minutes,
     Participants,
     RoomView,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "Action",
     "ActionStatus",
     "FollowUp",
+    "Minutes",
     "Participants",
     "RoomView",
     "Session",
@@ -138,6 +140,8 @@ class Session:
     next_assessment: dt.date | None = None
     """Næste vurdering: when the AMG assesses its competence again."""
     view: RoomView = field(default_factory=RoomView)
+    minutes: Minutes = field(default_factory=Minutes)
+    """The referat's own lines (time, agenda item, names, next meeting …), asked at finish."""
     draft: dict[str, str] = field(default_factory=dict)
     """An action being typed in the form (fields as typed), so a crash loses at most a key."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -244,6 +248,8 @@ class Session:
         )
         if self.next_assessment is not None:
             data["next_assessment"] = self.next_assessment
+        if minutes := self.minutes.to_dict():
+            data["minutes"] = minutes
         if self.followups:
             data["followup"] = [f.to_dict() for f in self.followups]
         draft = self.kept.get("draft", {}) | self.draft

@@ -26,6 +26,7 @@ from amk_tui.core.records import (
     PARTICIPANT_ROLES,
     action_from,
     followup_from,
+    minutes_from,
     participants_from,
     view_from,
 )
@@ -97,6 +98,7 @@ def _read_records(session: Session, r: Fields) -> None:
     session.participants = [participants_from(r, p, i) for i, p in enumerate(roles)]
     session.decisions = _text_list(r, "decisions")
     session.view = view_from(r.get("view", dict, {}), r.source)
+    session.minutes = minutes_from(r.get("minutes", dict, {}), r.source)
     session.cursor, kept_cursor = _cursor_from(r)
     groups = r.table_list("groups", MAX_GROUPS)
     session.groups = [_group_from(r, g, i) for i, g in enumerate(groups)]
@@ -146,6 +148,7 @@ _KNOWN = frozenset(
         "decisions",
         "next_assessment",
         "view",
+        "minutes",
     }
 )
 

@@ -10,22 +10,21 @@ saving is the app's keeper's job, and screens and widgets only call these method
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 
 from amk_tui.core.change import Change, Listener, Nobody, Refusal, What
+from amk_tui.core.closing import Closing
 from amk_tui.core.flow import Item
 from amk_tui.core.limits import MAX_ITEMS, MAX_NAME, MAX_ROWS
 from amk_tui.core.scores import FACTOR_IDS, MAX_GROUPS
 from amk_tui.core.series import cycle, views
 from amk_tui.core.session import CHART_KINDS, Action, ActionStatus, FollowUp, Session
 from amk_tui.core.stepping import ItemsOf, Stepping
-from amk_tui.core.tally import has_slips, reduce_slips
 from amk_tui.core.text import clip
 from amk_tui.core.trend import Trend, visit_of
 
 
-class Workshop(Stepping):
+class Workshop(Stepping, Closing):
     """A session with its rules: what may change, and one `Change` for each change."""
 
     def __init__(
@@ -365,41 +364,3 @@ class Workshop(Stepping):
             return None
         self.session.view.overlay = not self.session.view.overlay
         return self._looked()
-
-    # -- the end ---------------------------------------------------------------------------
-    def plan_assessment(self, day: dt.date | None) -> Change | None:
-        """Næste vurdering: when the AMG assesses its competence again (None: not set)."""
-        if not self._editable():
-            return None
-        self.session.next_assessment = day
-        return self._changed("meta")
-
-    @property
-    def keeps_slips(self) -> bool:
-        """Some group keeps its slips as written (finishing offers to keep only the tally)."""
-        return has_slips(self.session.groups)
-
-    def keep_only_tally(self) -> Change | None:
-        """The groups' slips reduced to a tally per factor (`core.tally`): the referat, the
-        charts and the trend show the same; which values stood together on a slip is gone."""
-        if not self._editable() or not reduce_slips(self.session.groups):
-            return None
-        return self._changed("rows")
-
-    def finish(self) -> Change | None:
-        """Every timer stops and the session is marked finished (saved, then read-only)."""
-        if not self._editable():
-            return None
-        self.session.finish()
-        return self._changed("status")
-
-    def reopen(self) -> Change | None:
-        """A finished workshop made editable again, on purpose."""
-        if self.view_only:
-            self._refuse("readonly")
-            return None
-        if not self.session.finished:
-            self._refuse("not_finished")
-            return None
-        self.session.reopen()
-        return self._changed("status")

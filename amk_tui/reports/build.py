@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from amk_tui.config.content import Content
 from amk_tui.core.flow import SHARE_ID
+from amk_tui.core.records import Minutes
 from amk_tui.core.scores import Group, factor_stats
 from amk_tui.core.session import Action, Session
 from amk_tui.core.trend import Trend
@@ -70,6 +71,7 @@ def build_referat(
         individuals=_individuals(session, content, columns),
         previous_date=previous.date if previous is not None else None,
         change=_change(session, content, previous),
+        minutes=_minutes(session, notes),
         previous_variant=previous.variant if previous is not None else None,
         previous_groups=_scored(previous) if previous is not None else None,
         dialogue=_answers(session, content, notes, dialogue=True),
@@ -123,6 +125,20 @@ def _change(session: Session, content: Content, previous: Session | None) -> tup
         return ()
     now, before = shown_stats(session.groups), shown_stats(previous.groups)
     return tuple(Change(f, before[f.id].mean, now[f.id].mean) for f in content.factors)
+
+
+def _minutes(session: Session, notes: bool) -> Minutes:
+    """The referat's own lines, each on one line; people's names only with the notes."""
+    m = session.minutes
+    return Minutes(
+        time=one_line(m.time),
+        agenda_item=one_line(m.agenda_item),
+        purpose=one_line(m.purpose),
+        attendees=one_line(m.attendees) if notes else "",
+        absent=one_line(m.absent) if notes else "",
+        approval=one_line(m.approval),
+        next_meeting=m.next_meeting,
+    )
 
 
 def _scored(session: Session) -> int:

@@ -16,7 +16,14 @@ from html import escape
 
 from amk_tui.core.scores import trend_arrow
 from amk_tui.reports.model import ActionLine, Answer, Cell, Referat
-from amk_tui.reports.phrases import annual_lines, change_notes, next_lines, summary_lines
+from amk_tui.reports.phrases import (
+    annual_lines,
+    change_notes,
+    minutes_meta,
+    next_lines,
+    people_lines,
+    summary_lines,
+)
 from amk_tui.reports.style import REFERAT_CSS
 from amk_tui.reports.svg import Line, bars_svg, radar_svg
 from amk_tui.reports.words import difference
@@ -83,6 +90,7 @@ def header(r: Referat) -> str:
     w = r.words
     meta = [
         ("date", w.date_long(r.date)),
+        *minutes_meta(r),
         ("amg", r.amg),
         ("unit", r.unit),
         ("place", r.place),
@@ -107,9 +115,14 @@ def header(r: Referat) -> str:
 
 def participants(r: Referat) -> str:
     w = r.words
+    named = "".join(
+        f"<dt>{_e(w.t(f'participants.{key}'))}</dt><dd>{_e(value)}</dd>"
+        for key, value in people_lines(r)
+    )
+    named = f'<dl class="meta">{named}</dl>' if named else ""
     people = [p for p in r.participants if p.count or p.names]
     if not people:
-        body = f"<p>{_e(w.t('participants.none'))}</p>"
+        body = named or f"<p>{_e(w.t('participants.none'))}</p>"
         return _section("deltagere", w.t("participants.heading"), body)
     names = any(p.names for p in people)
     keys = ["role", "count", *(["names"] if names else [])]
@@ -120,7 +133,7 @@ def participants(r: Referat) -> str:
     total = [f"<strong>{_e(w.t('participants.total'))}</strong>"]
     rows.append([*total, f"<strong>{sum(p.count for p in people)}</strong>", *([""] * names)])
     table = _table([_e(w.t(f"participants.{k}")) for k in keys], rows, "lrl")
-    return _section("deltagere", w.t("participants.heading"), table)
+    return _section("deltagere", w.t("participants.heading"), named + table)
 
 
 def timing(r: Referat) -> str:
@@ -340,6 +353,13 @@ def annual(r: Referat) -> str:
     return _section("aarlig-droeftelse", w.t("annual.heading"), body)
 
 
+def approval(r: Referat) -> str:
+    """How the referat is approved, last (only when given)."""
+    if not r.minutes.approval:
+        return ""
+    return f'<p class="remark approval">{_e(r.minutes.approval)}</p>'
+
+
 SECTIONS: tuple[Section, ...] = (
     header,
     participants,
@@ -355,5 +375,6 @@ SECTIONS: tuple[Section, ...] = (
     followups,
     next_followup,
     annual,
+    approval,
 )
 """The referat's order. A new section (e.g. the trend) is a function of `Referat` put here."""

@@ -13,7 +13,14 @@ from collections.abc import Callable, Sequence
 from amk_tui.core.scores import trend_arrow
 from amk_tui.reports import mdtext
 from amk_tui.reports.model import ActionLine, Answer, Cell, Referat
-from amk_tui.reports.phrases import annual_lines, change_notes, next_lines, summary_lines
+from amk_tui.reports.phrases import (
+    annual_lines,
+    change_notes,
+    minutes_meta,
+    next_lines,
+    people_lines,
+    summary_lines,
+)
 from amk_tui.reports.words import difference
 
 Section = Callable[["_Doc"], None]
@@ -72,6 +79,7 @@ def header(d: _Doc) -> None:
     variant = d.t(f"meta.variant{r.variant}")
     meta = [
         ("date", d.w.date_long(r.date)),
+        *((key, mdtext.inline(value)) for key, value in minutes_meta(r)),
         ("amg", mdtext.inline(r.amg)),
         ("unit", mdtext.inline(r.unit)),
         ("place", mdtext.inline(r.place)),
@@ -90,9 +98,14 @@ def header(d: _Doc) -> None:
 
 def participants(d: _Doc) -> None:
     d.heading(2, d.t("participants.heading"))
+    named = people_lines(d.r)
+    d.add(*(f"- **{d.t(f'participants.{key}')}:** {mdtext.inline(v)}" for key, v in named))
+    if named:
+        d.add("")
     people = [p for p in d.r.participants if p.count or p.names]
     if not people:
-        d.add(d.t("participants.none"))
+        if not named:
+            d.add(d.t("participants.none"))
         return
     with_names = any(p.names for p in people)
     rows = []
@@ -317,6 +330,12 @@ def annual(d: _Doc) -> None:
     d.add(*(f"- {line}" for line in annual_lines(d.r, _strong)))
 
 
+def approval(d: _Doc) -> None:
+    """How the referat is approved, last (only when given)."""
+    if d.r.minutes.approval:
+        d.para(f"_{mdtext.inline(d.r.minutes.approval)}_")
+
+
 SECTIONS: tuple[Section, ...] = (
     header,
     participants,
@@ -332,5 +351,6 @@ SECTIONS: tuple[Section, ...] = (
     followups,
     next_followup,
     annual,
+    approval,
 )
 """The referat's order. A new section (e.g. the trend) is a function of `_Doc` put here."""

@@ -26,9 +26,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from amk_tui.config.content import Factor
+from amk_tui.core.records import Minutes
 from amk_tui.core.scores import (
     FACTOR_IDS,
     FactorStats,
@@ -213,6 +214,8 @@ class Referat:
     timing: tuple[PhaseTime, ...]
     trend: Trend | None = None
     """The AMG's workshops up to this one, when it has had at least `TREND_FROM`."""
+    minutes: Minutes = field(default_factory=Minutes)
+    """The referat's own lines as typed at finish (names left out with `--no-notes`)."""
     previous_variant: int | None = None
     """How the previous workshop's groups scored (1 together, 2 each on a slip)."""
     previous_groups: int | None = None

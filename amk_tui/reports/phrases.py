@@ -71,15 +71,31 @@ def change_notes(r: Referat) -> list[str]:
 
 
 def next_lines(r: Referat) -> list[str]:
-    """ "Næste opfølgning": the next assessment and the first follow-up date."""
+    """ "Næste opfølgning": the next AMG meeting (if given), the next assessment and the
+    first follow-up date."""
     w = r.words
+    lines = []
+    if r.minutes.next_meeting is not None:
+        lines.append(w.t("next.meeting", date=w.date_long(r.minutes.next_meeting)))
     if r.next_assessment is not None:
-        lines = [w.t("next.assessment", date=w.date_long(r.next_assessment))]
+        lines.append(w.t("next.assessment", date=w.date_long(r.next_assessment)))
     else:
-        lines = [w.t("next.no_assessment")]
+        lines.append(w.t("next.no_assessment"))
     if r.first_followup is not None:
         lines.append(w.t("next.first_followup", date=w.date_long(r.first_followup)))
     return lines
+
+
+def minutes_meta(r: Referat) -> list[tuple[str, str]]:
+    """The header's lines from the referat's details: time, agenda item, purpose."""
+    m = r.minutes
+    return [(k, v) for k in ("time", "agenda_item", "purpose") if (v := getattr(m, k))]
+
+
+def people_lines(r: Referat) -> list[tuple[str, str]]:
+    """Who was there and who sent apologies, by name (only when typed)."""
+    m = r.minutes
+    return [(k, v) for k in ("attendees", "absent") if (v := getattr(m, k))]
 
 
 def annual_lines(r: Referat, strong: Strong) -> list[str]:

@@ -28,7 +28,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from amk_tui.reports.model import Referat
-from amk_tui.reports.phrases import next_lines
+from amk_tui.reports.phrases import minutes_meta, next_lines, people_lines
 from amk_tui.reports.svg import Line
 
 MAX_CELL = 32_000
@@ -190,6 +190,7 @@ def _info(book: Workbook, r: Referat, styles: _Styles) -> None:
     ws.set_column(1, 1, 70)
     rows: list[tuple[str, str]] = [
         (w.t("meta.date"), w.date_long(r.date)),
+        *((w.t(f"meta.{key}"), value) for key, value in minutes_meta(r)),
         (w.t("meta.amg"), r.amg),
         (w.t("meta.unit"), r.unit),
         (w.t("meta.place"), r.place),
@@ -198,7 +199,9 @@ def _info(book: Workbook, r: Referat, styles: _Styles) -> None:
         (w.t("meta.variant"), w.t(f"meta.variant{r.variant}")),
     ]
     counts = [(w.t(f"participants.{p.role}"), p.count, p.names) for p in r.participants]
+    rows += [(w.t(f"participants.{key}"), value) for key, value in people_lines(r)]
     rows += [(w.t("next.heading"), line) for line in next_lines(r)]
+    rows.append(("", r.minutes.approval))
     if not r.options.notes:
         rows.append(("", w.t("no_notes")))
     i = 0

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from amk_tui.core.dates import parse_date
-from amk_tui.core.session import Action
+from amk_tui.core.session import Action, Minutes
 from amk_tui.core.text import visible
 from amk_tui.core.trend import months_later
 from amk_tui.screens.forms import TextPrompt
@@ -72,10 +72,28 @@ def ask_next_assessment(app: AmkApp, typed: str | None = None) -> None:
             ask_next_assessment(app, text)
             return
         app.workshop.plan_assessment(day)
-        ask_tally(app)
+        ask_minutes(app)
 
     question = app.content.t("confirm.next_assessment")
     app.push_screen(TextPrompt(question, proposal, ask_id="next-assessment"), answer)
+
+
+def ask_minutes(app: AmkApp) -> None:
+    """The referat's own lines (time, agenda item, names, next meeting …); Esc skips them."""
+    from amk_tui.screens.minutes import MinutesForm
+
+    workshop = app.workshop
+    if workshop is None:
+        return
+
+    def answer(minutes: Minutes | None) -> None:
+        if app.workshop is None:
+            return
+        if minutes is not None:
+            app.workshop.set_minutes(minutes)
+        ask_tally(app)
+
+    app.push_screen(MinutesForm(workshop.session.minutes, app.today), answer)
 
 
 def ask_tally(app: AmkApp) -> None:

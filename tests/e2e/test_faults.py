@@ -155,6 +155,8 @@ def test_sigkill_at_five_points_then_resume(wd: Workdir, terminals: Terminals) -
     term.type("y")
     term.wait_for(UI("confirm.next_assessment")[:20])
     term.send("Enter")
+    term.wait_for(UI("minutes.title")[:20])
+    term.send("Escape")  # the referat's own lines: skipped
     term.wait_for(UI("finished.title"))
     data = kill_and_load(term, path)
     assert data["status"] == "finished"

@@ -61,6 +61,8 @@ def test_read_only_flag_of_finished_session_at_80_columns(
     term.type("y")
     term.wait_for(UI("confirm.next_assessment")[:20])
     term.send("Enter")
+    term.wait_for(UI("minutes.title")[:20])
+    term.send("Escape")  # the referat's own lines: skipped
     term.wait_for(UI("finished.title"))
     term.type("q")
     term.wait_exit()

@@ -245,6 +245,15 @@ def test_workshop_walk(
     term.type("y")
     term.wait_for(ui("confirm.next_assessment")[:20])
     term.send("Enter")  # the proposed date: six months after the workshop
+    term.wait_for(ui("minutes.title")[:20])  # the referat's own lines
+    term.settle()
+    type_field(term, "13.00-13.45")
+    term.send("Enter")
+    term.send("Enter")  # the agenda item: none
+    term.send("Enter")  # the purpose: as proposed
+    term.settle()
+    type_field(term, f"Karin {language}")
+    term.send("C-s")
     screen = term.wait_for(ui("finished.title"))
     assert path.name in screen and path.with_suffix(".md").name in screen, screen
     # where the file is, said as briefly as possible (relative to where amk was started)
@@ -255,6 +264,8 @@ def test_workshop_walk(
     # -- the session file ----------------------------------------------------------------------
     data = load_session(path)
     assert data["status"] == "finished"
+    assert data["minutes"]["time"] == "13.00-13.45"
+    assert data["minutes"]["attendees"] == f"Karin {language}"
     assert data["language"] == language
     expected = {
         letter: {fid: score(g, f) for f, fid in enumerate(FACTORS)}
@@ -279,7 +290,7 @@ def test_workshop_walk(
     for f, factor in enumerate(factors):
         values = " | ".join(str(score(g, f)) for g in range(len(GROUPS)))
         assert re.search(rf"\| {factor['number']}\. [^|]+\| {values} \|", report), factor
-    for what in (first_what, second_what):
+    for what in (first_what, second_what, "13.00-13.45", f"Karin {language}"):
         assert what in report
     for note in (shared, *wrap_notes.values()):
         assert note in report

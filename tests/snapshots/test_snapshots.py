@@ -190,6 +190,13 @@ def test_action_plan(snap_compare: Snap, make_app: MakeApp, size: tuple[int, int
     assert snap_compare(app, terminal_size=size, run_before=press("end"))
 
 
+@pytest.mark.parametrize("size", ROOM_SIZES)
+def test_minutes_form(snap_compare: Snap, make_app: MakeApp, size: tuple[int, int]) -> None:
+    """At finish, after the next assessment: the referat's own lines, all optional."""
+    app = make_app(step=OPSAMLING, demo=True)
+    assert snap_compare(app, terminal_size=size, run_before=press("F", "y", "enter"))
+
+
 # -- everywhere --------------------------------------------------------------------------------
 def test_help(snap_compare: Snap, make_app: MakeApp) -> None:
     app = make_app(step=OPLAEG)

@@ -21,6 +21,7 @@ from amk_tui.core.setup import new_session
 from amk_tui.screens.agenda import AgendaOverlay, AgendaScreen
 from amk_tui.screens.followup import FollowupScreen
 from amk_tui.screens.forms import ActionForm, TextPrompt
+from amk_tui.screens.minutes import MinutesForm
 from amk_tui.screens.modals import ConfirmScreen, FinishedScreen
 from amk_tui.screens.workshop import WorkshopScreen
 from amk_tui.store import SessionStore
@@ -322,6 +323,14 @@ async def test_finish_marks_the_session_and_writes_the_report(make_app: MakeApp)
         assert isinstance(app.screen, TextPrompt)
         await pilot.press("ctrl+u", *"1.6.2027", "enter")
         await pilot.pause()
+        assert isinstance(app.screen, MinutesForm)  # the referat's own lines, all optional
+        await pilot.press(*"13.00-13.45", "enter", "enter", "enter", *"Karin, Mette")
+        await pilot.press("enter", *"Ole", "enter", *"31.02.2027", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesForm)  # not a date: said, and asked again
+        assert "31.02.2027" in str(app.screen.query_one("#form-error", Label).render())
+        await pilot.press("ctrl+u", *"12.1.2027", "ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, FinishedScreen)
         data = tomllib.loads(saved_text(app))
         assert data["status"] == "finished"
@@ -332,6 +341,13 @@ async def test_finish_marks_the_session_and_writes_the_report(make_app: MakeApp)
         assert report.is_file() and stat.S_IMODE(report.stat().st_mode) == 0o600
         assert "Demo-AMG" in report.read_text()
         assert app.readonly
+        minutes = data["minutes"]
+        assert minutes["time"] == "13.00-13.45" and minutes["attendees"] == "Karin, Mette"
+        assert minutes["absent"] == "Ole" and minutes["next_meeting"] == dt.date(2027, 1, 12)
+        assert minutes["purpose"].startswith("Starte en dialog")  # proposed, kept
+        text = report.read_text()
+        for line in ("13.00-13.45", "Karin, Mette", "Ole", "12. januar 2027", "godkendes"):
+            assert line in text, line
 
 
 async def test_a_finished_session_opens_read_only(make_app: MakeApp) -> None:
@@ -444,7 +460,7 @@ async def test_finishing_the_demo_says_its_files_go_when_amk_quits(make_app: Mak
     app = make_app(step=OPSAMLING, demo=True)
     app.throwaway = True
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("F", "y", "enter")
+        await pilot.press("F", "y", "enter", "escape")
         await pilot.pause()
         assert isinstance(app.screen, FinishedScreen)
         warning = str(app.screen.query_one(".warning", Label).render())
@@ -496,7 +512,7 @@ async def test_finishing_with_slips_offers_to_keep_only_the_tally(
     )
     app = make_app(session=session, step=OPSAMLING)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("F", "y", "enter")  # finish? yes; the proposed next assessment
+        await pilot.press("F", "y", "enter", "escape")  # yes; the proposed date; no minutes
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert "kun fordelingen pr. faktor" in str(app.screen.query_one("#question").render())
@@ -518,7 +534,7 @@ async def test_no_keeps_the_slips_and_finishes_all_the_same(
     rows = [(2, 2, 2, 2, 2, 2), (4, 4, 4, 4, 4, 4), (3, 3, 3, 3, 3, 3)]
     app = make_app(session=slips_session(config, clock, 1, rows), step=OPSAMLING)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("F", "y", "enter")
+        await pilot.press("F", "y", "enter", "escape")
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()

@@ -61,7 +61,7 @@ async def test_a_finish_that_cannot_be_saved_leaves_the_workshop_open(
     async with app.run_test(size=(120, 36)) as pilot:
         real_write = app.store.write_text
         fail_writes(app, monkeypatch)
-        await pilot.press("F", "y", "enter")
+        await pilot.press("F", "y", "enter", "escape")
         await pilot.pause()
         assert app.session is not None and not app.session.finished
         assert not app.readonly and app.unsaved

@@ -111,6 +111,8 @@ async def test_enter_confirms_a_finish_that_was_asked_for(make_app: MakeApp) -> 
         await pilot.pause()
         await pilot.press("enter")  # the proposed next assessment
         await pilot.pause()
+        await pilot.press("escape")  # the referat's own lines: skipped
+        await pilot.pause()
         assert app.session is not None and app.session.status == "finished"
 
 

@@ -26,6 +26,7 @@ from amk_tui.core.program import (
 REPO = Path(__file__).resolve().parents[2]
 ALT = REPO / "tests" / "data" / "config" / "vurder-droeft.toml"
 ALT_MARK = "# -- An alternative"
+DA_ALT_MARK = "# -- Et alternativ"
 
 
 @pytest.fixture
@@ -42,11 +43,11 @@ def test_default_program_is_the_deck_s_45_minutes_in_three_steps(config: Config)
     assert [s.key for s in program.steps] == ["oplaeg", "dialog", "opsamling"]
 
 
-def uncommented_alternative(text: str) -> str:
+def uncommented_alternative(text: str, mark: str = ALT_MARK) -> str:
     """config.toml as a facilitator switches the alternative on: its commented phase
     uncommented in place of the "dialog" phase above it, as the comment says."""
-    head, mark, tail = text.partition(ALT_MARK)
-    assert mark, "config.toml has no commented alternative program"
+    head, found, tail = text.partition(mark)
+    assert found, "config.toml has no commented alternative program"
     lines = tail.splitlines()[1:]
     start = next(i for i, line in enumerate(lines) if line.strip() == "# [[phases]]")
     block = "\n".join(line[2:] if line.startswith("# ") else "" for line in lines[start:])
@@ -58,8 +59,10 @@ def uncommented_alternative(text: str) -> str:
 
 
 def test_the_commented_alternative_is_the_tested_alternative(alt_config: Config) -> None:
-    text = uncommented_alternative((REPO / "config.toml").read_text("utf-8"))
+    text = uncommented_alternative((REPO / "config.en.toml").read_text("utf-8"))
     switched = parse_config(text, "config.toml (alternative)", REPO)
+    danish = uncommented_alternative((REPO / "config.toml").read_text("utf-8"), DA_ALT_MARK)
+    assert parse_config(danish, "config.toml (alternativ)", REPO).program == alt_config.program
     assert switched.program == alt_config.program
     assert [s.key for s in switched.program.steps] == [
         "oplaeg",
@@ -70,12 +73,13 @@ def test_the_commented_alternative_is_the_tested_alternative(alt_config: Config)
     assert switched.program.planned_minutes == 45
     # The rest of the test file is config.toml as it is: only the program differs.
     rest = ALT.read_text("utf-8").split("\n", 1)[1]
-    assert (switched.language, switched.warn_minutes, switched.bell) == (
-        alt_config.language,
+    assert ("en", switched.warn_minutes, switched.bell) == (
+        "en",
         alt_config.warn_minutes,
         alt_config.bell,
     )
-    assert rest.split("[[phases]]")[0] == text.split("[[phases]]")[0]
+    english = text.replace('language = "en"', 'language = "da"', 1)
+    assert rest.split("[[phases]]")[0] == english.split("[[phases]]")[0]
 
 
 def test_stepping_starts_the_new_countdown_and_pauses_the_old(

@@ -91,3 +91,34 @@ def test_the_change_says_when_the_groups_scored_differently_and_that_small_is_sm
         fewer[0]
         == "Bemærk: Sidst indgik 1 grupper, i dag 2. Ændringerne er derfor kun pejlemærker."
     )
+
+
+def test_the_referats_own_lines_are_printed_only_when_given_and_names_only_with_notes() -> None:
+    import datetime as dt
+
+    from amk_tui.core.records import Minutes
+    from amk_tui.reports.html import html_report
+    from amk_tui.reports.markdown import markdown_report
+
+    session = load("session.toml")
+    bare = markdown_report(referat(session))
+    assert "Punkt på AMG-mødet" not in bare and "Afbud" not in bare and "Næste AMG-møde" not in bare
+    session.minutes = Minutes(
+        time="13.00–13.45",
+        agenda_item="Punkt 3",
+        purpose="Starte en dialog om arbejdsmiljøkompetencen i AMG'en",
+        attendees="Karin (leder), Mette (AMR)",
+        absent="Ole (AMR)",
+        approval="Referatet godkendes på næste AMG-møde.",
+        next_meeting=dt.date(2027, 1, 12),
+    )
+    for text in (markdown_report(referat(session)), html_report(referat(session))):
+        for line in ("13.00–13.45", "Punkt 3", "Starte en dialog", "Karin (leder), Mette (AMR)",
+                     "Ole (AMR)", "Næste AMG-møde: 12. januar 2027.",
+                     "Referatet godkendes på næste AMG-møde."):  # fmt: skip
+            assert line in text, line
+    md = markdown_report(referat(session))
+    assert md.rstrip().endswith("_Referatet godkendes på næste AMG-møde._")  # last
+    hidden = markdown_report(referat(session, notes=False))
+    assert "Karin" not in hidden and "Ole" not in hidden  # names are the notes' kind of text
+    assert "13.00–13.45" in hidden and "12. januar 2027" in hidden
