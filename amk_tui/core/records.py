@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from amk_tui.core.fields import Fields
-from amk_tui.core.limits import MAX_STORED_LINE, MAX_STORED_NAME
+from amk_tui.core.limits import MAX_ITEMS, MAX_STORED_LINE, MAX_STORED_NAME
 
 ActionStatus = Literal["open", "in-progress", "done", "dropped"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in-progress", "done", "dropped")
@@ -93,6 +93,9 @@ class RoomView:
     """`v`: the chart shows all groups (`all`), their `mean`, or one group's letter."""
     overlay: bool = True
     """`o`: last time's mean is drawn under the groups (when there was a last time)."""
+    followup: list[str] = field(default_factory=list)
+    """While last time's open actions are followed up (before the program starts): each
+    one's mark so far (`FOLLOWUP_MARKS`), so the AMG reviews its plan together on the room."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Unknown keys from the file, written back unchanged."""
 
@@ -100,6 +103,8 @@ class RoomView:
         data: dict[str, Any] = dict(self.extra)
         data.update(blank=self.blank, notes_hidden=self.notes_hidden, chart=self.chart)
         data.update(series=self.series, overlay=self.overlay)
+        if self.followup:
+            data["followup"] = list(self.followup)
         return data
 
 
@@ -223,5 +228,13 @@ def view_from(item: dict[str, Any], source: str) -> RoomView:
         chart=r.choice("chart", CHART_KINDS, "radar"),
         series=series,
         overlay=r.get("overlay", bool, True),
-        extra=r.unknown({"blank", "notes_hidden", "chart", "series", "overlay"}),
+        followup=_marks(r),
+        extra=r.unknown({"blank", "notes_hidden", "chart", "series", "overlay", "followup"}),
     )
+
+
+def _marks(r: Fields) -> list[str]:
+    marks = r.get("followup", list, [])
+    if len(marks) > MAX_ITEMS or any(m not in FOLLOWUP_MARKS for m in marks):
+        raise r.fail("followup", f"must be marks: {', '.join(FOLLOWUP_MARKS)}")
+    return list(marks)

@@ -28,6 +28,7 @@ from amk_tui.core.session import Session
 ViewKind = Literal[
     "waiting",
     "start",
+    "followup",
     "slide",
     "groupwork",
     "discuss",
@@ -36,8 +37,9 @@ ViewKind = Literal[
     "plan",
     "summary",
 ]
-"""What the room shows: no workshop yet (`waiting`), the program not started (`start`), an
-item's view, or the `summary` of a finished workshop."""
+"""What the room shows: no workshop yet (`waiting`), the program not started (`start`), last
+time's actions being followed up before it starts (`followup`), an item's view, or the
+`summary` of a finished workshop."""
 QUESTION_ITEMS = frozenset({"question", "answer", "share", "wrapup", "priorities", "decisions"})
 """Items shown as a plenary question with what the room says about it."""
 
@@ -178,6 +180,9 @@ def derive(
     )
     agenda = session.agenda
     step = agenda.current
+    if step is None and view.followup:  # the AMG reviews last time's plan together
+        title = words.t("followup.room_title")
+        return Scene("followup", title=title, subtitle=session.amg, **common)  # type: ignore[arg-type]
     if step is None:  # the AMG's name under "begins soon": the room knows it is the right one
         title = words.t("room.waiting_start")
         return Scene("start", title=title, subtitle=session.amg, **common)  # type: ignore[arg-type]

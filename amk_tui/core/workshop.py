@@ -330,7 +330,15 @@ class Workshop(Stepping, Closing):
                 carried = dataclasses.replace(action, status=status, origin=previous_id, extra={})
                 self.session.actions.append(carried)
         self.session.previous = previous_id
+        self.session.view.followup = []  # reviewed: the room moves on with the program
         return self._changed("followup")
+
+    def review_followup(self, marks: Sequence[str]) -> Change | None:
+        """Last time's open actions on the room while they are marked (before the start)."""
+        if not self._editable() or list(marks) == self.session.view.followup:
+            return None
+        self.session.view.followup = list(marks)
+        return self._changed("view")
 
     # -- the room's screen: ways of looking, allowed read-only too (saved when writable) ------
     def _looked(self) -> Change:

@@ -108,6 +108,8 @@ def _main(ctx: ViewContext) -> str:
         return _question(ctx)
     if kind == "plan":
         return _plan(ctx)
+    if kind == "followup":
+        return _followup(ctx)
     return f'<div class="summary">{_comparison(ctx)}{_plan(ctx)}</div>'
 
 
@@ -306,3 +308,19 @@ def _plan(ctx: ViewContext) -> str:
         rows.append("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>")
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     return f'<div class="plan">{title}{table}</div>'
+
+
+def _followup(ctx: ViewContext) -> str:
+    """Last time's open actions and their marks, while the facilitator gives them."""
+    from amk_tui.views.followup import reviewed
+
+    previous = ctx.previous
+    date = ctx.content.date(previous.date) if previous is not None else ""
+    title = ctx.t("followup.title", date=date) if date else ctx.t("followup.room_title")
+    keys = ("what", "owner", "deadline", "status")
+    head = "".join(f"<th>{_e(ctx.t(f'actions.{k}'))}</th>" for k in keys)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in reviewed(ctx)
+    )
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return f'<div class="plan"><h2>{_e(title)}</h2>{table}</div>'

@@ -59,6 +59,13 @@ class FollowupScreen(AmkScreen[None]):
     def on_mount(self) -> None:
         self.fill()
         self.query_one(DataTable).focus()
+        self._show_room()
+
+    def _show_room(self) -> None:
+        """The room shows the list and the marks as they are made (the AMG reviews its plan)."""
+        workshop = self.amk.workshop
+        if workshop is not None:
+            workshop.review_followup(self.marks)
 
     def on_resize(self) -> None:
         self.fill()
@@ -92,6 +99,7 @@ class FollowupScreen(AmkScreen[None]):
         if 0 <= row < len(self.marks):
             self.marks[row] = mark
             table.update_cell(str(row), "status", self.label(mark))
+            self._show_room()
             if row + 1 < len(self.marks):
                 table.move_cursor(row=row + 1)
 

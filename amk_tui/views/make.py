@@ -39,6 +39,10 @@ def _new_view(kind: str, ident: str, timer: TimerSource, now: Now, room: bool) -
         from amk_tui.views.question import QuestionView
 
         return QuestionView(room=room, id=ident)
+    if kind == "followup":
+        from amk_tui.views.followup import FollowupView
+
+        return FollowupView(id=ident)
     if kind == "summary":
         from amk_tui.views.summary import SummaryView
 

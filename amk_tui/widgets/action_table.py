@@ -71,7 +71,7 @@ class ActionTable(DataTable[Text]):
         for a in actions:
             self.add_row(
                 Text(visible(a.what)),
-                Text(visible(a.owner), overflow="ellipsis", no_wrap=True),
+                Text(visible(a.owner)),  # wraps, as "what" does: a name is never cut
                 Text(self.date_label(a.deadline)),
                 Text(self.date_label(a.followup)),
                 Text(self.status_label(a.status), style=self.status_style(a.status)),

@@ -433,3 +433,51 @@ async def test_opsamling_shows_the_three_questions_at_once_under_their_own_count
             assert app.session is not None
             phase = app.session.agenda.countdowns["opsamling"]
             assert format_clock(phase.remaining) == "08:30"  # the phase's own time went on
+
+
+async def test_the_room_shows_last_times_actions_while_they_are_followed_up(
+    config: Config, store: SessionStore, clock: FakeClock
+) -> None:
+    """The AMG reviews its plan together: while the console marks last time's open actions,
+    the room lists them with each mark as it is given; Enter starts the program and the room
+    moves on."""
+    from amk_tui.core.session import Action
+    from amk_tui.screens.followup import FollowupScreen
+
+    old = new_session(
+        "AMG Rum", config.program, groups=["A"], date=dt.date(2026, 5, 1), clock=clock
+    )
+    old.actions = [
+        Action("Fast punkt om psykisk arbejdsmiljø", owner="Karin Holm, driftsleder"),
+        Action("Trivselsmåling", owner="Leder", deadline=dt.date(2026, 9, 1)),
+    ]
+    old.finish()
+    store.create(old)
+    app = console(config, store, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, FollowupScreen)
+        assert app.path is not None
+        room = RoomApp(config, app.path, clock=clock)
+        async with room.run_test(size=(160, 45)) as rpilot:
+            await pilot.pause()
+            await looked(room)
+            await rpilot.pause()
+            text = shown(room)
+            assert "Handlingsplanen fra 01.05.2026" in text
+            assert "Fast punkt om psykisk arbejdsmiljø" in text and "Trivselsmåling" in text
+            assert "Karin Holm, driftsleder" in text  # the owner whole, never cut
+            assert "01.09.2026" in text and text.count("▸ videreført") == 2
+            await pilot.press("d")  # the first: done
+            await pilot.pause()
+            await looked(room)
+            await rpilot.pause()
+            assert "▸ udført" in shown(room) and shown(room).count("▸ videreført") == 1
+            await pilot.press("enter")  # followed up: the program may start
+            await pilot.pause()
+            await looked(room)
+            await rpilot.pause()
+            from amk_tui.views.followup import FollowupView
+
+            assert room.watcher.scene().kind == "start"
+            assert not room.screen.query_one(FollowupView).display  # the list is gone
+            assert store.load(app.path).view.followup == []
