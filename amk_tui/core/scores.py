@@ -258,3 +258,11 @@ def trend_arrow(delta: float | None, tolerance: float = 0.05) -> str:
     if delta < -tolerance:
         return "↓"
     return "="
+
+
+def format_trend(delta: float, mark: str = ".") -> str:
+    """A change with its arrow: `↑ +0,3`, `↓ −0,2`, and `±0,0` when it is no change (the
+    arrow `=` beside `±0,0` said it twice)."""
+    arrow = trend_arrow(delta)
+    text = format_change(delta, mark)
+    return text if arrow == "=" else f"{arrow} {text}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from amk_tui.core.scores import trend_arrow
+from amk_tui.core.scores import format_trend
 from amk_tui.reports.model import ActionLine, Answer, Cell, Referat
 from amk_tui.reports.phrases import (
     annual_lines,
@@ -236,7 +236,7 @@ def change(r: Referat) -> str:
     w = r.words
     rows = [
         [_e(f"{c.factor.number}. {c.factor.name}"), _e(w.num(c.before)), _e(w.num(c.now)),
-         "" if c.delta is None else _e(f"{trend_arrow(c.delta)} {w.signed(c.delta)}")]
+         "" if c.delta is None else _e(format_trend(c.delta, w.decimal))]
         for c in r.change
     ]  # fmt: skip
     keys = ("before", "now", "change")

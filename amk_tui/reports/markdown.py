@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from amk_tui.core.scores import trend_arrow
+from amk_tui.core.scores import format_trend
 from amk_tui.reports import mdtext
 from amk_tui.reports.model import ActionLine, Answer, Cell, Referat
 from amk_tui.reports.phrases import (
@@ -222,7 +222,7 @@ def change(d: _Doc) -> None:
         d.add("", f"_{mdtext.inline(note)}_")
     rows = []
     for c in d.r.change:
-        shown = "" if c.delta is None else f"{trend_arrow(c.delta)} {w.signed(c.delta)}"
+        shown = "" if c.delta is None else format_trend(c.delta, w.decimal)
         rows.append([f"{c.factor.number}. {mdtext.cell(c.factor.name)}", w.num(c.before)])
         rows[-1] += [w.num(c.now), shown]
     header_ = [d.t(f"change.{k}") for k in ("before", "now", "change")]

@@ -14,7 +14,7 @@ import io
 from html import escape
 
 from amk_tui.config.content import Content
-from amk_tui.core.scores import trend_arrow
+from amk_tui.core.scores import format_trend
 from amk_tui.core.trend import Trend
 from amk_tui.reports import mdtext
 from amk_tui.reports.csv import neutralise
@@ -38,7 +38,7 @@ def _table(trend: Trend, w: Words) -> tuple[list[str], list[list[str]]]:
     changes = []
     for f in factors:
         delta = trend.change(f.id)
-        changes.append("" if delta is None else f"{trend_arrow(delta)} {w.signed(delta)}")
+        changes.append("" if delta is None else format_trend(delta, w.decimal))
     rows.append([w.t("trend.change"), "", *changes])
     return header, rows
 

@@ -28,6 +28,8 @@ class RowsScreen(AmkModal[None]):
     BINDINGS = [
         Binding("escape", "close", "key.close"),
         Binding("delete", "delete_row", "key.delete_row"),
+        Binding("pagedown", "group(1)", "key.next_group", priority=True),
+        Binding("pageup", "group(-1)", "key.previous_group", priority=True),
     ]
 
     def __init__(self, group_index: int) -> None:
@@ -43,7 +45,7 @@ class RowsScreen(AmkModal[None]):
         g = self.group
         with Vertical(id="dialog", classes="wide"):
             title = self.t("rows.title", letter=g.letter, name=visible(g.name))
-            yield Label(Text(title, style="bold"))
+            yield Label(Text(title, style="bold"), id="rows-title")
             yield Label(self.t("rows.hint"), classes="hint")
             yield Field(placeholder="324332", id="row-input", max_length=20)
             yield Label("", id="form-error")
@@ -122,6 +124,23 @@ class RowsScreen(AmkModal[None]):
             return
         if self.workshop.remove_row(self.group_index, table.cursor_row) is not None:
             self.editing = None
+
+    def action_group(self, step: int) -> None:
+        """PageDown / PageUp: the next or previous group's slips, without leaving (the slips
+        of every group are typed in one go)."""
+        count = len(self.session.groups)
+        if count < 2:
+            return
+        self.group_index = (self.group_index + step) % count
+        self.editing = None
+        g = self.group
+        title = self.t("rows.title", letter=g.letter, name=visible(g.name))
+        self.query_one("#rows-title", Label).update(Text(title, style="bold"))
+        field = self.query_one("#row-input", Input)
+        field.clear()
+        self.query_one("#form-error", Label).update("")
+        self.refresh_rows()
+        field.focus()
 
     def action_close(self) -> None:
         self.dismiss()

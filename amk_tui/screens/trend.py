@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
-from amk_tui.core.scores import format_mean, trend_arrow
+from amk_tui.core.scores import format_mean, format_trend
 from amk_tui.core.text import one_line
 from amk_tui.core.trend import Trend, factor_series
 from amk_tui.screens.base import AmkModal
@@ -57,7 +57,7 @@ class TrendScreen(AmkModal[None]):
         text = Text(f"{'':<{width}}{head}\n", Style(bold=True))
         for i, f in enumerate(content.factors):
             delta = trend.change(f.id)
-            change = "" if delta is None else f"{trend_arrow(delta)} {_signed(delta, decimal)}"
+            change = "" if delta is None else format_trend(delta, decimal)
             before, now = (format_mean(v.means[i], decimal) for v in (first, last))
             text.append(f"{f.number} {f.short:<{width - 2}}", Style(bold=True))
             text.append(f"{before:>6}  →  {now:<6} {change}\n")

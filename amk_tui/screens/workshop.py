@@ -310,7 +310,8 @@ class WorkshopScreen(WorkshopBase):
 
         index = self.focused_group()
         if index is None and self.session.groups:  # from the group work: the first group
-            index = 0
+            groups = self.session.groups  # whose slips are not typed yet (else the first)
+            index = next((i for i, g in enumerate(groups) if not g.rows), 0)
         if index is not None:
             self.app.push_screen(RowsScreen(index))
 

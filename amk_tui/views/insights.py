@@ -5,8 +5,8 @@ from __future__ import annotations
 from amk_tui.config.content import Factor
 from amk_tui.core.scores import (
     change_since,
-    format_change,
     format_mean,
+    format_trend,
     lowest_factor,
     most_split_factor,
     stats_by_factor,
@@ -52,7 +52,7 @@ def _change_part(factor: Factor, delta: float, decimal: str, long: bool) -> str:
     """`Åbenhed ↑ +0,5` where the room reads it (long), `1↑` in a narrow panel."""
     if not long:
         return f"{factor.number}{trend_arrow(delta)}"
-    return f"{factor.short} {trend_arrow(delta)} {format_change(delta, decimal)}"
+    return f"{factor.short} {format_trend(delta, decimal)}"
 
 
 def probe_lines(ctx: ViewContext) -> list[str]:

@@ -31,4 +31,4 @@ async def test_the_comparison_names_each_change(
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         text = str(app.screen.query_one("#comparison-insights", Static).render())
-        assert "Siden sidst: Åbenhed ↑ +1,0 · Innovation = ±0,0 · Motivation ↓ −1,0" in text
+        assert "Siden sidst: Åbenhed ↑ +1,0 · Innovation ±0,0 · Motivation ↓ −1,0" in text

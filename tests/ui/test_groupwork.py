@@ -244,3 +244,13 @@ async def test_variant_2_slips_are_typed_from_the_group_work_with_i(make_app: Ma
         await pilot.pause()
         group = saved(app).groups[0]
         assert group.rows == [(3, 2, 4, 3, 3, 2)] and group.scores == {}
+        await pilot.press("pagedown", *"555555", "enter")  # group B's slips, without leaving
+        await pilot.pause()
+        assert saved(app).groups[1].rows == [(5, 5, 5, 5, 5, 5)]
+        assert "gruppe B" in str(app.screen.query_one("#rows-title").render())
+        await pilot.press("pageup", "pageup")  # round to the last group, C
+        await pilot.pause()
+        assert "gruppe C" in str(app.screen.query_one("#rows-title").render())
+        await pilot.press("escape", "i")  # `i` again: the first group without slips, C
+        await pilot.pause()
+        assert "gruppe C" in str(app.screen.query_one("#rows-title").render())
