@@ -209,7 +209,8 @@ def scores(r: Referat) -> str:
 
 def charts(r: Referat) -> str:
     w = r.words
-    lines = [Line(col.letter, col.label, col.index, values) for col, values in r.series()]
+    lines = [Line(col.letter, _legend_label(r, i), col.index, values)
+             for i, (col, values) in enumerate(r.series())]  # fmt: skip
     if not lines:
         return ""
     labels = [f"{row.factor.number} {row.factor.short}" for row in r.scores]
@@ -221,6 +222,18 @@ def charts(r: Referat) -> str:
         f'<figure class="bars"><figcaption>{_e(w.t("chart.bars"))}</figcaption>{bars}</figure>'
     )
     return _section("diagrammer", w.t("chart.heading"), body)
+
+
+def _legend_label(r: Referat, index: int) -> str:
+    """A group's name in the legend, saying so when too few slips keep its line off."""
+    cells = [row.cells[index] for row in r.scores if index < len(row.cells)]
+    label = r.columns[index].label
+    withheld = [c.n for c in cells if c.withheld]
+    if not withheld:
+        return label
+    if all(c.value is None for c in cells):
+        return r.words.t("chart.withheld_all", label=label, n=max(withheld))
+    return r.words.t("chart.withheld_some", label=label)
 
 
 def summary(r: Referat) -> str:

@@ -180,11 +180,37 @@ def _polygon(frame: _Frame, line: Line, n: int) -> str:
     if len(vertices) == 1:
         x, y = frame.xy(vertices[0].point)
         return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{line.color}"/>'
+    if len(vertices) < n:  # a factor without a value: the line breaks there, never bridges it
+        return "".join(_run(frame, run, line, style) for run in _runs(vertices, n))
     points = frame.pts([v.point for v in vertices])
     shape = "polygon" if len(vertices) > 2 else "polyline"
     return (
         f'<{shape} class="group" data-group="{escape(line.letter)}" points="{points}" '
         f'fill="{line.color}" fill-opacity="0.08" {style} stroke-linejoin="round"/>'
+    )
+
+
+def _runs(vertices: Sequence[radar.Vertex], n: int) -> list[list[radar.Vertex]]:
+    """The vertices in runs of neighbouring factors (round the hexagon, 6 next to 1)."""
+    runs: list[list[radar.Vertex]] = []
+    for v in vertices:
+        if runs and v.index == runs[-1][-1].index + 1:
+            runs[-1].append(v)
+        else:
+            runs.append([v])
+    if len(runs) > 1 and runs[-1][-1].index == n - 1 and runs[0][0].index == 0:
+        runs[0] = runs.pop() + runs[0]
+    return runs
+
+
+def _run(frame: _Frame, run: list[radar.Vertex], line: Line, style: str) -> str:
+    if len(run) == 1:
+        x, y = frame.xy(run[0].point)
+        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{line.color}"/>'
+    return (
+        f'<polyline class="group" data-group="{escape(line.letter)}" '
+        f'points="{frame.pts([v.point for v in run])}" fill="none" {style} '
+        'stroke-linejoin="round"/>'
     )
 
 

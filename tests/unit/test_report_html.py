@@ -120,8 +120,13 @@ def test_charts_are_svg_with_colours_letters_and_a_legend(session: Session) -> N
     assert ">A (Gruppe A)</text>" in html  # the legend
     polygons = dict(re.findall(r'<polygon class="group" data-group="(\w)" points="([^"]+)"', html))
     assert len(polygons["A"].split()) == 6
-    # C's factor 3 rests on two answers: withheld, so C's line has five corners.
-    assert len(polygons["C"].split()) == 5
+    # C's factor 3 rests on two answers: withheld, so C's line breaks there (an open line of
+    # five corners, 4 → 5 → 6 → 1 → 2), never bridging factor 3 as if it were a low score.
+    assert "C" not in polygons
+    open_lines = dict(
+        re.findall(r'<polyline class="group" data-group="(\w)" points="([^"]+)"', html)
+    )
+    assert len(open_lines["C"].split()) == 5
     assert len(re.findall(r'<rect class="bar" data-group="C"', html)) == 5
 
 
