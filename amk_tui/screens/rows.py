@@ -36,6 +36,8 @@ class RowsScreen(AmkModal[None]):
         super().__init__(classes="modal")
         self.group_index = group_index
         self.editing: int | None = None
+        self._returned = ""
+        """A bad row put back into the field to be corrected (not new typing)."""
 
     @property
     def group(self) -> Group:
@@ -47,7 +49,9 @@ class RowsScreen(AmkModal[None]):
             title = self.t("rows.title", letter=g.letter, name=visible(g.name))
             yield Label(Text(title, style="bold"), id="rows-title")
             yield Label(self.t("rows.hint"), classes="hint")
-            yield Field(placeholder="324332", id="row-input", max_length=20)
+            field = Field(placeholder="324332", id="row-input", max_length=20)
+            field.clear_on_submit = True  # slips read out in a burst: "324332⏎445343⏎" are two
+            yield field
             yield Label("", id="form-error")
             yield DataTable(id="rows", cursor_type="row")
             yield Label("", id="row-stats")
@@ -92,6 +96,9 @@ class RowsScreen(AmkModal[None]):
             row = parse_row(event.value)
         except RowError as exc:
             error.update(Text(self.t(f"rows.bad_{exc.kind}", value=visible(exc.value))))
+            if not event.input.value:  # back in the field to be corrected
+                self._returned = event.value
+                event.input.value = event.value
             return
         error.update("")
         if self.editing is not None:
@@ -100,16 +107,19 @@ class RowsScreen(AmkModal[None]):
             done = self.workshop.add_row(self.group_index, row)
         if done is not None:
             self.editing = None
-            event.input.clear()
+        elif not event.input.value:
+            event.input.value = event.value
 
     def workshop_changed(self, change: Change) -> None:
         if change.what in ("rows", "groups") and self.group_index < len(self.session.groups):
             self.refresh_rows()
 
     @on(Input.Changed, "#row-input")
-    def typing(self) -> None:
-        """A row being typed again: the message about the last one no longer applies."""
-        self.query_one("#form-error", Label).update("")
+    def typing(self, event: Input.Changed) -> None:
+        """A row being typed again: the message about the last one no longer applies (the
+        field emptied by Enter, or the bad row put back to correct, is no new typing)."""
+        if event.value and event.value != self._returned:
+            self.query_one("#form-error", Label).update("")
 
     @on(DataTable.RowSelected, "#rows")
     def edit_row(self, event: DataTable.RowSelected) -> None:

@@ -9,7 +9,7 @@ the reveal and no room window follows, the grid shows which cells are filled, no
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from amk_tui.app import AmkApp
 from amk_tui.config import Config
@@ -254,3 +254,26 @@ async def test_variant_2_slips_are_typed_from_the_group_work_with_i(make_app: Ma
         await pilot.press("escape", "i")  # `i` again: the first group without slips, C
         await pilot.pause()
         assert "gruppe C" in str(app.screen.query_one("#rows-title").render())
+
+
+async def test_slips_read_out_in_a_burst_are_each_kept_and_a_bad_one_comes_back(
+    make_app: MakeApp,
+) -> None:
+    """Found on a walk: "324332⏎445343⏎333333⏎" typed fast kept two slips; the third was
+    wiped when the first was stored. Now every slip of a burst is kept, in order."""
+    app = make_app(step=DIALOG, variant=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        field = app.screen.query_one("#row-input", Input)
+        for slip in ("324332", "445343", "333333"):  # a burst: all in the field's queue
+            field.insert_text_at_cursor(slip)  # before the screen has stored the first
+            await field.action_submit()
+        await pilot.pause()
+        slips = [(3, 2, 4, 3, 3, 2), (4, 4, 5, 3, 4, 3), (3, 3, 3, 3, 3, 3)]
+        assert saved(app).groups[0].rows == sorted(slips)  # (the file keeps them sorted)
+        await pilot.press(*"12", "enter")  # not a slip: said, and back in the field
+        await pilot.pause()
+        assert field.value == "12"
+        assert str(app.screen.query_one("#form-error").render())
+        assert len(saved(app).groups[0].rows) == 3
