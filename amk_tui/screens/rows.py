@@ -97,8 +97,7 @@ class RowsScreen(AmkModal[None]):
         except RowError as exc:
             error.update(Text(self.t(f"rows.bad_{exc.kind}", value=visible(exc.value))))
             if not event.input.value:  # back in the field to be corrected
-                self._returned = event.value
-                event.input.value = event.value
+                self._put_back(event.input, event.value)
             return
         error.update("")
         if self.editing is not None:
@@ -108,7 +107,13 @@ class RowsScreen(AmkModal[None]):
         if done is not None:
             self.editing = None
         elif not event.input.value:
-            event.input.value = event.value
+            self._put_back(event.input, event.value)
+
+    def _put_back(self, field: Input, text: str) -> None:
+        """A slip that was not stored goes back into the field, the cursor at its end."""
+        self._returned = text
+        field.value = text
+        field.cursor_position = len(text)
 
     def workshop_changed(self, change: Change) -> None:
         if change.what in ("rows", "groups") and self.group_index < len(self.session.groups):

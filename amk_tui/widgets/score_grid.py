@@ -125,7 +125,8 @@ class ScoreGrid(Widget, can_focus=True):
             return Text(NOT_SCORED, style="dim")
         if not anonymity.current().shows_mean(len(values)):
             return Text(f"n={len(values)}", style="italic dim")
-        return Text(format_value(group.value(factor), self.decimal), style="italic")
+        mean = group.value(factor)  # a mean of slips: always one decimal ("4,0", not "4")
+        return Text(format_mean(mean, self.decimal), style="italic")
 
     def summary(self, factor: str) -> Text:
         stats = stats_by_factor(self._groups)[factor]
@@ -235,7 +236,11 @@ class ScoreGrid(Widget, can_focus=True):
             [cell_len(self.summary_label)]
             + [cell_len(self.summary(f.id).plain) for f in self.factors]
         )
-        return [label, *([3 + 2 * pad] * len(self._groups)), summary + 1]
+        cells = [  # "n=2" or "3,3" with a space either side: cells never run together
+            max(3 + 2 * pad, max(cell_len(self.cell(g, f.id).plain) for f in self.factors) + 2)
+            for g in self._groups
+        ]
+        return [label, *cells, summary + 1]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return sum(self._widths())
