@@ -248,10 +248,9 @@ def test_workshop_walk(
     term.wait_for(ui("minutes.title")[:20])  # the referat's own lines
     term.settle()
     type_field(term, "13.00-13.45")
-    term.send("Enter")
-    term.send("Enter")  # the agenda item: none
-    term.send("Enter")  # the purpose: as proposed
-    term.settle()
+    for _ in range(3):  # on to the agenda item (none), the purpose (as proposed), the names
+        term.send("Enter")
+        term.settle()
     type_field(term, f"Karin {language}")
     term.send("C-s")
     screen = term.wait_for(ui("finished.title"))

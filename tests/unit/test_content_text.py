@@ -130,7 +130,7 @@ def test_the_deck_s_title_slide_with_purpose_and_programme() -> None:
 
 
 def test_the_example_line_is_labelled_as_made_up() -> None:
-    for lang, word in (("da", "opdigtede"), ("en", "made-up")):
+    for lang, word in (("da", "fiktive"), ("en", "fictitious")):
         example = load(lang)["example"]
         assert word in example["label"]
         assert len(example["values"]) == 6 and all(1 <= v <= 5 for v in example["values"])
