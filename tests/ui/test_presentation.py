@@ -97,7 +97,7 @@ async def test_the_example_slide_draws_a_line_that_says_it_is_an_example(
         model = app.screen.query_one("#model-chart", RadarChart)
         assert [s.values for s in model.series] == [(4.0, 3.0, 3.0, 2.0, 2.0, 4.0)]
         body = str(app.screen.query_one("#slide-body").render())
-        assert "Eksempel (opdigtede tal)" in body  # said beside the chart, never cut off
+        assert "Eksempel (fiktive tal)" in body  # said beside the chart, never cut off
 
 
 async def test_the_64_departments_slide_says_what_its_figure_shows_and_cites_it(
