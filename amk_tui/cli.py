@@ -110,6 +110,22 @@ def _name(w: CliWords) -> Callable[[str], str]:
     return parse
 
 
+def _count(w: CliWords) -> Callable[[str], tuple[str, int]]:
+    """An argparse type: `ROLE=N`, how many of a role took part (leder, amr, medarbejder,
+    andre), 0–999."""
+    from amk_tui.core.records import PARTICIPANT_ROLES
+
+    def parse(text: str) -> tuple[str, int]:
+        role, sep, number = text.partition("=")
+        role = role.strip().lower()
+        if not sep or role not in PARTICIPANT_ROLES:
+            roles = ", ".join(PARTICIPANT_ROLES)
+            raise argparse.ArgumentTypeError(w.t("bad_count", text=clip(text, 30), roles=roles))
+        return role, _whole(0, 999, w.t("people_word"), w)(number)
+
+    return parse
+
+
 def _date(w: CliWords) -> Callable[[str], dt.date]:
     """An argparse type: a date as the app takes it (`31.12.2026`, `2026-12-31`, `31/12`)."""
 
@@ -210,6 +226,17 @@ def _new_arguments(new: argparse.ArgumentParser, w: CliWords) -> None:
                      help=w.t("new_date"))  # fmt: skip
     _groups(new, w, "new_groups")
     new.add_argument("--variant", type=int, choices=(1, 2), default=1, help=w.t("new_variant"))
+    new.add_argument("--place", default="", type=name, metavar=w.t("name"), help=w.t("new_place"))
+    new.add_argument(
+        "--referent", default="", type=name, metavar=w.t("name"), help=w.t("new_referent")
+    )
+    new.add_argument(
+        "--count",
+        action="append",
+        type=_count(w),
+        metavar=w.t("count_meta"),
+        help=w.t("new_count"),
+    )
 
 
 def _report_arguments(report: argparse.ArgumentParser, w: CliWords) -> None:

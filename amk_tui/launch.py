@@ -14,6 +14,7 @@ from amk_tui.app import AmkApp
 from amk_tui.config import Config, content_for
 from amk_tui.core.demo import demo_session
 from amk_tui.core.errors import AmkError, SessionError, said
+from amk_tui.core.records import Participants
 from amk_tui.core.scores import MAX_GROUPS
 from amk_tui.core.session import amg_key
 from amk_tui.core.setup import new_session, parse_groups
@@ -69,6 +70,9 @@ def new(config: Config, store: SessionStore, args: argparse.Namespace) -> int:
         revealed=not config.hide_until_reveal,
         default_name=content.t("group.default"),
     )
+    session.place, session.referent = args.place.strip(), args.referent.strip()
+    counts = dict(args.count or ())  # the referat's participants by role (the last of a role)
+    session.participants = [Participants(role, n) for role, n in counts.items()]
     path = store.create(session)
     app = AmkApp(config, store, session=session, path=path, content=content)
     if notice:

@@ -98,7 +98,6 @@ def header(r: Referat) -> str:
         ("referent", r.referent),
         ("groups", str(len(r.columns))),
         ("variant", w.t(f"meta.variant{r.variant}")),
-        ("status", w.t("status.finished" if r.finished else "status.in-progress")),
     ]
     rows = "".join(
         f"<dt>{_e(w.t(f'meta.{key}'))}</dt><dd>{_e(value)}</dd>" for key, value in meta if value
@@ -283,8 +282,9 @@ def answers(r: Referat) -> str:
 def _answer(r: Referat, a: Answer) -> str:
     w = r.words
     parts = [f"<h3>{_e(a.title)}</h3>"]
-    if a.kind == "priorities":
-        parts.append(_priorities(r))
+    if a.kind == "priorities":  # listed once, under Beslutninger
+        key = "priorities.see_decisions" if r.priorities else "priorities.empty"
+        parts.append(f'<p class="remark">{_e(r.words.t(key))}</p>')
     elif a.kind in ("more", "less"):
         items = "".join(f"<li>{_e(i)}</li>" for i in a.items)
         empty = f'<p class="remark">{_e(w.t("lists.empty"))}</p>'

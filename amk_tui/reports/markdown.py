@@ -87,8 +87,7 @@ def header(d: _Doc) -> None:
         ("referent", mdtext.inline(r.referent)),
         ("groups", str(len(r.columns))),
         ("variant", variant),
-        ("status", d.t("status.finished" if r.finished else "status.in-progress")),
-    ]
+    ]  # (no "Status: afsluttet": a referat is of a finished workshop; an unfinished one says so)
     d.add(*(f"- **{d.t(f'meta.{key}')}:** {value}" for key, value in meta if value))
     if not r.finished:
         d.para(f"_{d.t('not_finished')}_")
@@ -248,8 +247,8 @@ def answers(d: _Doc) -> None:
 def _answer(d: _Doc, a: Answer) -> None:
     d.heading(3, mdtext.heading(a.title))
     shown = False
-    if a.kind == "priorities":
-        d.add(*_priorities(d) or [f"_{d.t('priorities.empty')}_"])
+    if a.kind == "priorities":  # listed once, under Beslutninger
+        d.add(f"_{d.t('priorities.see_decisions' if d.r.priorities else 'priorities.empty')}_")
         shown = True
     elif a.kind in ("more", "less"):
         d.add(*[f"- {mdtext.block(i)}" for i in a.items] or [f"_{d.t('lists.empty')}_"])

@@ -135,6 +135,8 @@ def test_check_config_takes_the_top_level_config_option(
         (["new", "--amg", "x" * 121], "--amg: 121 tegn, højst 120"),
         (["new", "--amg", "A", "--group", "g" * 200], "--group: 200 tegn"),
         (["new", "--amg", "A", "--unit", "u" * 500], "--unit: 500 tegn"),
+        (["new", "--amg", "A", "--count", "chef=2"], "chef=2: skriv ROLLE=ANTAL"),
+        (["new", "--amg", "A", "--count", "amr=1000"], "1000: skal være 0–999 personer"),
         (["purge", "--older-than", "10000000"], "--older-than: 10000000: skal være 0–36500 dage"),
         (["purge", "--older-than", "-1"], "--older-than: -1: skal være 0–36500 dage"),
         (["report", "x.toml", "--format", "pdf"], "--format: ugyldigt valg"),
@@ -431,3 +433,21 @@ def test_a_name_of_symbols_only_is_refused(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "mindst ét bogstav eller tal" in err
     assert not folder.exists()
+
+
+def test_new_takes_the_referats_place_referent_and_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`amk new --place … --referent … --count leder=2 --count amr=3`: in the file, as the
+    start form would have put them."""
+    import amk_tui.launch as launch
+
+    monkeypatch.setattr(launch, "require_terminal", lambda command: None)
+    monkeypatch.setattr(launch, "_run", lambda app: 0)
+    args = ["new", "--amg", "AMG Lager", "--place", "Mødelokale 2", "--referent", "AMR"]
+    args += ["--count", "leder=2", "--count", "AMR=3", "--sessions", str(tmp_path)]
+    assert main(args) == 0
+    (path,) = tmp_path.glob("*.toml")
+    session = SessionStore(tmp_path).load(path)
+    assert (session.place, session.referent) == ("Mødelokale 2", "AMR")
+    assert [(p.role, p.count) for p in session.participants] == [("leder", 2), ("amr", 3)]
