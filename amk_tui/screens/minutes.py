@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from amk_tui.core.dates import parse_date
@@ -44,22 +44,24 @@ class MinutesForm(AmkModal[Minutes | None]):
             "approval": m.approval or self.t("minutes.approval_default"),
             "next_meeting": self.content.date(m.next_meeting, ""),
         }
-        with VerticalScroll(id="dialog", classes="form wide"):
+        with Vertical(id="dialog", classes="form wide"):
             yield Label(self.t("minutes.title"), id="question")
-            yield Label(self.t("minutes.keys"), classes="hint")
-            for name in FIELDS:
-                yield Label(self.t(f"minutes.{name}"))
-                value = proposed.get(name, getattr(m, name, ""))
-                hint = self.t(f"minutes.{name}_hint")
-                yield Field(value, id=f"minutes-{name}", placeholder=hint, max_length=300)
+            yield Label(self.t("minutes.keys"), classes="hint", id="minutes-keys")
+            with Grid(id="minutes-grid"):  # a label beside each field: it fits 80×24
+                for name in FIELDS:
+                    yield Label(self.t(f"minutes.{name}"), classes="form-label")
+                    value = proposed.get(name, getattr(m, name, ""))
+                    hint = self.t(f"minutes.{name}_hint")
+                    yield Field(
+                        value, id=f"minutes-{name}", placeholder=hint, max_length=300, compact=True
+                    )
             yield Label("", id="form-error")
             with Horizontal(id="buttons"):
                 yield Button(self.t("button.save"), variant="primary", id="save")
                 yield Button(self.t("minutes.skip"), id="skip")
 
     def on_mount(self) -> None:
-        self.compact_fields()
-        self.query_one(f"#minutes-{FIELDS[0]}", Input).focus()
+        self.query_one(f"#minutes-{FIELDS[0]}", Input).focus(scroll_visible=False)
 
     def value(self, name: str) -> str:
         return self.query_one(f"#minutes-{name}", Input).value.strip()
