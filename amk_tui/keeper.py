@@ -16,6 +16,7 @@ from pathlib import Path
 
 from amk_tui.config.content import Content
 from amk_tui.core.clock import Clock
+from amk_tui.core.closing import Finishing, finish_session
 from amk_tui.core.errors import AmkError
 from amk_tui.core.session import Session
 from amk_tui.core.trend import Trend, trend_of
@@ -144,27 +145,39 @@ class Keeper:
             return StoreError(target, "save", exc)
         return StoreError(target, "save", OSError(0, "not a usable path"))
 
-    def try_finish(self, session: Session, clock: Clock) -> StoreError | None:
-        """Save a finished copy first: if that fails, the live workshop is untouched."""
+    def try_finish(
+        self, session: Session, clock: Clock, how: Finishing | None = None
+    ) -> StoreError | None:
+        """Save a finished copy first (finished `how`): if that fails, the live workshop is
+        untouched; if it works, it is the one write of finishing (`Workshop.finish(saved=
+        True)` marks the live workshop alike without writing again)."""
         trial = Session.from_dict(session.to_dict(), clock=clock)
         trial.id = session.id
-        trial.finish()
+        finish_session(trial, how or Finishing(session.next_assessment))
         try:
             self.store.save(trial, self.path)
         except StoreError as exc:
             self.unsaved = True
             return exc
-        with contextlib.suppress(AmkError, OSError):
-            self.store.refresh_index()  # `amk list` shows it finished without reading it again
+        from amk_tui.store_index import note_saved
+
+        note_saved(self.store, self.path, trial)  # `amk list` shows it finished, unread again
         return None
 
-    def write_report(self) -> Path | StoreError:
-        """The Markdown report next to the session file (0600, like the session)."""
-        from amk_tui.report import build_report
+    def write_report(
+        self, session: Session | None = None, previous: Session | None = None
+    ) -> Path | StoreError:
+        """The Markdown report next to the session file (0600, like the session): of
+        `session` as it is in memory (with its `previous`), else as read from the file."""
+        from amk_tui.report import build_report, markdown_of
 
         target = self.path.with_suffix(".md")
         try:
-            self.store.write_text(target, build_report(self.store, self.path, fmt="md"))
+            if session is not None:
+                text = markdown_of(session, previous)
+            else:
+                text = build_report(self.store, self.path, fmt="md")
+            self.store.write_text(target, text)
         except StoreError as exc:
             return exc
         return target

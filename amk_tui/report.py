@@ -56,6 +56,15 @@ def build(store: SessionStore, path: Path, fmt: str, options: Options) -> str | 
     return render(fmt, session, referat, chart)
 
 
+def markdown_of(session: Session, previous: Session | None) -> str:
+    """The Markdown referat of a session held in memory (what finishing writes beside the
+    file, without reading back what it has just written)."""
+    content = report_content(session.language)
+    out = render("md", session, build_referat(session, content, previous, Options()), "")
+    assert isinstance(out, str)
+    return out
+
+
 def find_previous(store: SessionStore, path: Path, session: Session) -> Session | None:
     """This AMG's previous session: the one the session names, else the newest earlier one.
 

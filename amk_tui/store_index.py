@@ -172,6 +172,21 @@ def summaries(
     return summaries, bad
 
 
+def note_saved(store: SessionStore, path: Path, session: Session) -> None:
+    """The index told of a file just written from `session`, so no listing reads it again."""
+    try:
+        info = path.stat()
+        index = _read_index(store)
+    except (OSError, AmkError):
+        return
+    index[path.name] = {
+        "key": [info.st_mtime_ns, info.st_size],
+        "summary": Summary.of(path, session).to_json(),
+    }
+    with contextlib.suppress(OSError, AmkError):
+        _write_index(store, index)
+
+
 def _index_item(store: SessionStore, path: Path, key: list[int]) -> dict[str, Any]:
     """What the index keeps of one file: its summary, or why it did not load."""
     try:

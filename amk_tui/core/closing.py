@@ -1,5 +1,5 @@
 """How a workshop ends: the next assessment, the referat's own lines, the slips kept as a
-tally or as written, finishing, and reopening on purpose.
+tally or as written — all applied in one finish, written once — and reopening on purpose.
 
 `Closing` is the part of `Workshop` (core/workshop.py) for the end of a workshop; like every
 change it goes through the workshop's rules (`_editable`) and says what changed (`_changed`).
@@ -8,10 +8,31 @@ change it goes through the workshop's rules (`_editable`) and says what changed 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from amk_tui.core.change import Change, Refusal, What
 from amk_tui.core.session import Minutes, Session
 from amk_tui.core.tally import has_slips, reduce_slips
+
+
+@dataclass(frozen=True)
+class Finishing:
+    """What finishing asks for, applied at once: the next assessment, the referat's own lines
+    (None: as they were), and whether the slips are kept only as a tally."""
+
+    next_assessment: dt.date | None
+    minutes: Minutes | None = None
+    tally: bool = False
+
+
+def finish_session(session: Session, how: Finishing) -> None:
+    """The session as finished `how` (the keeper's trial copy and the live one alike)."""
+    session.next_assessment = how.next_assessment
+    if how.minutes is not None:
+        session.minutes = how.minutes
+    if how.tally:
+        reduce_slips(session.groups)
+    session.finish()
 
 
 class Closing:
@@ -36,31 +57,19 @@ class Closing:
         self.session.next_assessment = day
         return self._changed("meta")
 
-    def set_minutes(self, minutes: Minutes) -> Change | None:
-        """The referat's own lines, as typed at finish (`Minutes`)."""
-        if not self._editable():
-            return None
-        self.session.minutes = minutes
-        return self._changed("meta")
-
     @property
     def keeps_slips(self) -> bool:
         """Some group keeps its slips as written (finishing offers to keep only the tally)."""
         return has_slips(self.session.groups)
 
-    def keep_only_tally(self) -> Change | None:
-        """The groups' slips reduced to a tally per factor (`core.tally`): the referat, the
-        charts and the trend show the same; which values stood together on a slip is gone."""
-        if not self._editable() or not reduce_slips(self.session.groups):
-            return None
-        return self._changed("rows")
-
-    def finish(self) -> Change | None:
-        """Every timer stops and the session is marked finished (saved, then read-only)."""
+    def finish(self, how: Finishing | None = None, *, saved: bool = False) -> Change | None:
+        """Every timer stops and the session is marked finished, with what finishing asked
+        for (`Finishing`); then read-only. `saved`: the file already holds exactly this (the
+        keeper's trial save), so the change saves nothing again — finishing writes once."""
         if not self._editable():
             return None
-        self.session.finish()
-        return self._changed("status")
+        finish_session(self.session, how or Finishing(self.session.next_assessment))
+        return self._changed("status", save=not saved)
 
     def reopen(self) -> Change | None:
         """A finished workshop made editable again, on purpose."""

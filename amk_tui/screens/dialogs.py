@@ -6,12 +6,14 @@ the asking lives here, what happens lives in the core and the keeper.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from amk_tui.core.closing import Finishing
 from amk_tui.core.dates import parse_date
-from amk_tui.core.session import Action, Minutes
+from amk_tui.core.session import Action, Minutes, Session
 from amk_tui.core.text import visible
 from amk_tui.core.trend import months_later
 from amk_tui.screens.forms import TextPrompt
@@ -71,14 +73,13 @@ def ask_next_assessment(app: AmkApp, typed: str | None = None) -> None:
             app.notify(problem, severity="error")
             ask_next_assessment(app, text)
             return
-        app.workshop.plan_assessment(day)
-        ask_minutes(app)
+        ask_minutes(app, Finishing(day))
 
     question = app.content.t("confirm.next_assessment")
     app.push_screen(TextPrompt(question, proposal, ask_id="next-assessment"), answer)
 
 
-def ask_minutes(app: AmkApp) -> None:
+def ask_minutes(app: AmkApp, how: Finishing) -> None:
     """The referat's own lines (time, agenda item, names, next meeting …); Esc skips them."""
     from amk_tui.screens.minutes import MinutesForm
 
@@ -87,55 +88,53 @@ def ask_minutes(app: AmkApp) -> None:
         return
 
     def answer(minutes: Minutes | None) -> None:
-        if app.workshop is None:
-            return
-        if minutes is not None:
-            app.workshop.set_minutes(minutes)
-        ask_tally(app)
+        if app.workshop is not None:
+            ask_tally(app, dataclasses.replace(how, minutes=minutes))
 
     app.push_screen(MinutesForm(workshop.session.minutes, app.today), answer)
 
 
-def ask_tally(app: AmkApp) -> None:
+def ask_tally(app: AmkApp, how: Finishing) -> None:
     """Variant 2: keep only the count of each score per factor (default yes), then finish;
     no (or Esc) keeps the slips as typed and finishes all the same."""
     workshop = app.workshop
     if workshop is None or not workshop.keeps_slips:
-        finish_now(app)
+        finish_now(app, how)
         return
 
     def answer(yes: bool | None) -> None:
-        if app.workshop is None:
-            return
-        if yes:
-            app.workshop.keep_only_tally()
-        finish_now(app)
+        if app.workshop is not None:
+            finish_now(app, dataclasses.replace(how, tally=bool(yes)))
 
     question = app.content.t("confirm.keep_tally")
     app.push_screen(ConfirmScreen(question, default=True), answer)
 
 
-def finish_now(app: AmkApp) -> None:
-    """Finish: saved first as a trial, so a failed save changes nothing."""
+def finish_now(app: AmkApp, how: Finishing | None = None) -> None:
+    """Finish, written once: a finished copy is saved first (a failed save changes nothing),
+    then the live workshop is marked alike and the referat written from memory."""
     workshop, keeper = app.workshop, app.keeper
     if workshop is None or keeper is None:
         return
     app.flush_edits()
-    problem = keeper.try_finish(workshop.session, app.clock)
+    how = how or Finishing(workshop.session.next_assessment)
+    problem = keeper.try_finish(workshop.session, app.clock, how)
     if problem is not None:
         app.notify(app.describe_problem(problem), severity="error", timeout=15)
         app.notify(app.content.t("notify.not_finished"), severity="error", timeout=15)
         app.refresh_bindings()
         return
-    workshop.finish()
-    report = write_report(app)
+    workshop.finish(how, saved=True)
+    report = write_report(app, workshop.session, workshop.previous)
     app.push_screen(FinishedScreen(keeper.path, report, throwaway=app.throwaway))
 
 
-def write_report(app: AmkApp) -> Path | None:
-    """The Markdown report next to the session file."""
+def write_report(
+    app: AmkApp, session: Session | None = None, previous: Session | None = None
+) -> Path | None:
+    """The Markdown report next to the session file (of `session` in memory, if given)."""
     assert app.keeper is not None
-    result = app.keeper.write_report()
+    result = app.keeper.write_report(session, previous)
     if isinstance(result, Path):
         return result
     app.notify(app.describe_problem(result), severity="error")

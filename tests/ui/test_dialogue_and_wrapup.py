@@ -10,7 +10,9 @@ import datetime as dt
 import stat
 import tomllib
 from collections.abc import Sequence
+from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Label, TextArea
 
 from amk_tui.app import AmkApp
@@ -541,3 +543,48 @@ async def test_no_keeps_the_slips_and_finishes_all_the_same(
         assert isinstance(app.screen, FinishedScreen)
         data = tomllib.loads(saved_text(app))
         assert data["groups"][1]["rows"] == ["222222", "333333", "444444"]  # sorted, kept
+
+
+async def test_finishing_writes_the_session_once_and_the_referat_from_memory(
+    make_app: MakeApp, config: Config, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F, the next assessment, the referat's lines and the tally are one finish: the session
+    file is written once (no save per answer, none after the trial copy), the referat beside
+    it is written from memory, and it is the referat `amk report` makes of the file."""
+    from amk_tui.report import build_report
+
+    rows = [(2, 2, 2, 2, 2, 2), (4, 4, 4, 4, 4, 4), (3, 3, 3, 3, 3, 3)]
+    app = make_app(session=slips_session(config, clock, 0, rows), step=OPSAMLING)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.path is not None
+        path = app.path
+        writes: list[str] = []
+        loads: list[str] = []
+        real_write, real_load = app.store.write_text, app.store.load
+
+        def counted_write(target: Path, text: str) -> None:
+            writes.append(Path(target).name)
+            real_write(target, text)
+
+        def counted_load(target: Path) -> Session:
+            loads.append(Path(target).name)
+            return real_load(target)
+
+        monkeypatch.setattr(app.store, "write_text", counted_write)
+        monkeypatch.setattr(app.store, "load", counted_load)
+        await pilot.press("F", "y", "enter")  # finish? yes; the proposed next assessment
+        await pilot.pause()
+        await pilot.press(*"13.00-13.45", "ctrl+s")  # the referat's lines
+        await pilot.pause()
+        await pilot.press("enter")  # keep only the tally: yes
+        await pilot.pause()
+        assert isinstance(app.screen, FinishedScreen)
+        assert writes.count(path.name) == 1, writes  # the session: once
+        assert writes.count(path.with_suffix(".md").name) == 1
+        assert path.name not in loads  # nothing read back
+        data = tomllib.loads(path.read_text("utf-8"))
+        assert data["status"] == "finished" and data["minutes"]["time"] == "13.00-13.45"
+        assert "tally" in data["groups"][0] and "rows" not in data["groups"][0]
+    monkeypatch.undo()
+    written = path.with_suffix(".md").read_text("utf-8")
+    assert written == build_report(app.store, path, fmt="md")
