@@ -215,12 +215,16 @@ def charts(r: Referat) -> str:
     labels = [f"{row.factor.number} {row.factor.short}" for row in r.scores]
     radar = radar_svg(labels, lines, title=w.t("chart.radar"), legend_title=w.t("chart.legend"))
     bars = bars_svg(labels, lines, title=w.t("chart.bars"))
-    body = (
+    first = (  # the heading, its line and the radar on one page: never a heading alone
+        f'<div class="keep"><h2>{_e(w.t("chart.heading"))}</h2>'
         f"<p>{_e(w.t('chart.intro'))}</p>"
         f'<figure class="radar"><figcaption>{_e(w.t("chart.radar"))}</figcaption>{radar}</figure>'
+        "</div>"
+    )
+    bars_figure = (
         f'<figure class="bars"><figcaption>{_e(w.t("chart.bars"))}</figcaption>{bars}</figure>'
     )
-    return _section("diagrammer", w.t("chart.heading"), body)
+    return f'<section id="diagrammer">{first}{bars_figure}</section>'
 
 
 def _legend_label(r: Referat, index: int) -> str:

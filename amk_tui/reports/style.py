@@ -49,6 +49,7 @@ td, li { overflow-wrap: anywhere; }
 .swatch { display: inline-block; min-width: 1.5em; padding: 0 .3em; margin-right: .3em;
   border-radius: 2px; color: #fff; font-weight: bold; text-align: center; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; page-break-inside: avoid; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 1.5mm; }
 figure.radar svg { max-width: 150mm; margin: 0 auto; }
 """

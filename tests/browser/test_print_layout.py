@@ -171,3 +171,24 @@ def test_the_handout_prints_the_factors_in_front_and_the_opsamling_on_the_back(
         for question in content.wrapup:
             assert question.text[:30] in back
         assert all(q.text[:25] in back for q in content.questions[1])
+
+
+def test_the_charts_heading_never_stands_alone_at_a_page_foot(tmp_path: Path) -> None:
+    """Printed, "Diagrammer" and its intro are on the same page as the radar they introduce,
+    wherever the page break falls: the text above the charts is made longer step by step
+    (the names of those present), so the heading meets the foot of a page at some step."""
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    shutil.copy(DATA / "previous.toml", sessions / "2026-05-04-lager-logistik.toml")
+    base = long_named(DATA / "session.toml", tmp_path / "base.toml").read_text("utf-8")
+    for step in range(0, 26, 2):
+        names = ", ".join(f"Deltager nummer {n} (medarbejder)" for n in range(step * 3))
+        text = base + f'\n[minutes]\nattendees = "{names}"\n' if names else base
+        (sessions / "2026-11-26-lager-logistik.toml").write_text(text, encoding="utf-8")
+        out = tmp_path / f"referat-{step}.html"
+        args = ["report", "2026-11-26-lager-logistik", "--format", "html", "-o", str(out)]
+        assert main([*args, "--sessions", str(sessions)]) == 0
+        reader = print_pdf(out, tmp_path)
+        pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+        (where,) = [i for i, page in enumerate(pages) if "Diagrammer" in page]
+        assert "Radar over de seks faktorer" in pages[where], (step, pages[where][-200:])
