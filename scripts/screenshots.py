@@ -24,7 +24,8 @@ SHOTS = [
     ("groupwork.svg", "da", DIALOG, (), (140, 40)),
     ("comparison.svg", "da", OPSAMLING, (), (140, 40)),
     ("slide-model.svg", "da", OPLAEG, ("n",) * 5, (120, 36)),
-    ("question.svg", "en", OPSAMLING, ("pagedown",), (120, 32)),
+    ("discuss.svg", "da", OPSAMLING, ("pagedown",) * 2, (140, 40)),
+    ("question.svg", "en", OPSAMLING, ("pagedown",) * 3, (120, 32)),
 ]
 STALE = ("exercise.svg", "dialogue.svg")
 """Pictures of the old program (Vurdér + Drøft), removed when the new ones are written."""
