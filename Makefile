@@ -49,7 +49,7 @@ bench: $(VENV)/.dev-installed
 	$(PY) -m compileall -q amk_tui benchmarks  # as an installed package has: no start-up figure pays for compiling
 	$(PY) -m benchmarks.run
 
-## mutants: mutation run over core/ and store.py with the unit tests (slow, ~20 min on 2 cores; not in make test)
+## mutants: mutation run over core/, the store, keeper, AMG files, config, reports/ and room/ with their unit and Pilot tests (sampled, under 45 min on 2 cores; not in make test)
 mutants: $(VENV)/.dev-installed
 	$(PY) scripts/mutants.py --jobs 2 --out benchmarks/mutants.md
 
