@@ -98,3 +98,35 @@ def test_a_broken_tally_is_named(group: dict[str, object], key: str) -> None:
 
 def test_factor_order_is_the_decks() -> None:
     assert list(tally_of([(1, 2, 3, 4, 5, 1)])) == list(FACTOR_IDS)
+
+
+FILED = """
+schema = 2
+amg = "AMG Lager"
+date = 2026-11-26
+status = "finished"
+variant = 2
+program = [{ id = "dialog", kind = "exercise", minutes = 25 }]
+
+[[groups]]
+name = "Gruppe A"
+letter = "A"
+slips = 3
+
+[groups.scores]
+
+[groups.tally]
+aabenhed = [1, 0, 1, 0, 1]
+viden = [0, 2, 0, 0, 0]
+"""
+"""A tally as a finished workshop files it (written by hand: the keys, not the writer)."""
+
+
+def test_a_filed_tally_reads_as_its_counts() -> None:
+    group = load(FILED).groups[0]
+    stats = row_stats(group)
+    assert group.tallied and len(group.rows) == 3
+    assert (stats["aabenhed"].n, stats["aabenhed"].mean) == (3, 3.0)
+    assert (stats["aabenhed"].low, stats["aabenhed"].high) == (1, 5)
+    assert (stats["viden"].n, stats["viden"].mean) == (2, 2.0)
+    assert stats["innovation"].n == 0
