@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich import box
@@ -27,6 +28,7 @@ from amk_tui.core.errors import AmkError
 from amk_tui.core.scores import format_mean
 from amk_tui.core.text import NAME_WIDTH, one_line, visible
 from amk_tui.store import SessionStore, refuse_output
+from amk_tui.store_index import Summary
 
 
 def check_config(path: str | None, w: CliWords) -> int:
@@ -114,6 +116,25 @@ def list_sessions(store: SessionStore, config: Config) -> int:
     return 0
 
 
+def _listed_and_asked(
+    entries: Sequence[Summary], yes: bool, ask: str, declined: str, w: CliWords
+) -> int | None:
+    """`purge`'s workshops listed, then asked about (unless `--yes`): None to go on, else
+    the exit code (2: no terminal to ask in; 1: the answer was no)."""
+    for entry in entries:
+        name = visible(entry.path.name, multiline=False)
+        print(f"  {name}  ({w.content.date(entry.date)}, {one_line(entry.amg, NAME_WIDTH)})")
+    if yes:
+        return None
+    if not sys.stdin.isatty():
+        print(f"amk: {w.t('add_yes')}", file=sys.stderr)
+        return 2
+    if input(ask).strip().lower() not in ("y", "yes", "j", "ja"):
+        print(declined)
+        return 1
+    return None
+
+
 def purge_slips(
     store: SessionStore, days: int, yes: bool, w: CliWords, today: dt.date | None = None
 ) -> int:
@@ -129,17 +150,9 @@ def purge_slips(
     if not chosen:
         print(w.t("no_slips_older", days=days, folder=visible(str(store.folder), multiline=False)))
         return 0
-    for entry in chosen:
-        name = visible(entry.path.name, multiline=False)
-        print(f"  {name}  ({w.content.date(entry.date)}, {one_line(entry.amg, NAME_WIDTH)})")
-    if not yes:
-        if not sys.stdin.isatty():
-            print(f"amk: {w.t('add_yes')}", file=sys.stderr)
-            return 2
-        ask = w.t("tally_ask_one") if len(chosen) == 1 else w.t("tally_ask", n=len(chosen))
-        if input(ask).strip().lower() not in ("y", "yes", "j", "ja"):
-            print(w.t("nothing_changed"))
-            return 1
+    ask = w.t("tally_ask_one") if len(chosen) == 1 else w.t("tally_ask", n=len(chosen))
+    if (refused := _listed_and_asked(chosen, yes, ask, w.t("nothing_changed"), w)) is not None:
+        return refused
     done = 0
     for entry in chosen:
         lock = store.lock(entry.path)
@@ -164,18 +177,9 @@ def purge(
     if not doomed:
         print(w.t("nothing_older", days=days, folder=visible(str(store.folder), multiline=False)))
         return 0
-    for entry in doomed:
-        name = visible(entry.path.name, multiline=False)
-        print(f"  {name}  ({w.content.date(entry.date)}, {one_line(entry.amg, NAME_WIDTH)})")
-    if not yes:
-        if not sys.stdin.isatty():
-            print(f"amk: {w.t('add_yes')}", file=sys.stderr)
-            return 2
-        ask = w.t("delete_ask_one") if len(doomed) == 1 else w.t("delete_ask", n=len(doomed))
-        answer = input(ask)
-        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
-            print(w.t("nothing_deleted"))
-            return 1
+    ask = w.t("delete_ask_one") if len(doomed) == 1 else w.t("delete_ask", n=len(doomed))
+    if (refused := _listed_and_asked(doomed, yes, ask, w.t("nothing_deleted"), w)) is not None:
+        return refused
     deleted = 0
     for entry in doomed:
         if store.delete(entry):
